@@ -1,0 +1,109 @@
+//! Reading `config.toml` into a [`Config`], with located errors.
+
+use std::path::Path;
+
+use super::Config;
+use crate::error::{BuildError, ContentError, ContentErrorKind, toml_error};
+
+/// The config file's name at the pack root.
+pub const CONFIG_FILE: &str = "config.toml";
+
+/// Parses config text; `path` is only used to name the file in errors.
+pub fn parse_config(text: &str, path: &Path) -> Result<Config, ContentError> {
+    let config: Config = toml::from_str(text).map_err(|e| toml_error(path, 0, &e))?;
+    if let Err(kind) = check_theme_name(&config.theme) {
+        let span = find_value_span(text, "theme");
+        return Err(ContentError {
+            path: path.to_path_buf(),
+            span,
+            kind,
+        });
+    }
+    Ok(config)
+}
+
+/// Reads `config.toml` from the pack root. A pack without one is an error: the root was most
+/// likely mistyped.
+pub fn load_config(root: &Path) -> Result<Config, BuildError> {
+    let path = root.join(super::CONFIG_FILE);
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        BuildError::Content(vec![ContentError::file(
+            CONFIG_FILE,
+            ContentErrorKind::Unreadable(format!(
+                "{e}; is `{}` a Casebook pack? (`casebook init DIR` makes one)",
+                root.display()
+            )),
+        )])
+    })?;
+    parse_config(&text, Path::new(CONFIG_FILE)).map_err(|e| BuildError::Content(vec![e]))
+}
+
+fn check_theme_name(name: &str) -> Result<(), ContentErrorKind> {
+    let safe = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if safe {
+        Ok(())
+    } else {
+        Err(ContentErrorKind::Toml {
+            message: format!("theme `{name}` must be a folder name (letters, digits, - and _)"),
+        })
+    }
+}
+
+fn find_value_span(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with(key) {
+            return Some(offset..offset + line.trim_end().len());
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_config_gets_defaults() {
+        let config = parse_config("", Path::new("config.toml")).unwrap();
+        assert_eq!(config.theme, "default");
+        assert_eq!(config.output_dir, "public");
+        assert!(!config.markdown.smart_punctuation);
+    }
+
+    #[test]
+    fn unknown_key_names_the_line_and_suggests() {
+        let text = "title = \"x\"\ndescripton = \"y\"\n";
+        let error = parse_config(text, Path::new("config.toml")).unwrap_err();
+        let span = error.span.clone().unwrap();
+        assert_eq!(&text[span], "descripton");
+        assert_eq!(error.help().as_deref(), Some("did you mean `description`?"));
+    }
+
+    #[test]
+    fn unknown_key_in_a_section_is_found_too() {
+        let text = "[markdown]\nsmart_punctuaton = true\n";
+        let error = parse_config(text, Path::new("config.toml")).unwrap_err();
+        assert_eq!(
+            error.help().as_deref(),
+            Some("did you mean `smart_punctuation`?")
+        );
+    }
+
+    #[test]
+    fn wrong_type_is_an_error_with_a_place() {
+        let error = parse_config("title = 3\n", Path::new("config.toml")).unwrap_err();
+        assert!(error.span.is_some());
+        assert!(matches!(error.kind, ContentErrorKind::Toml { .. }));
+    }
+
+    #[test]
+    fn theme_name_cannot_leave_the_themes_folder() {
+        let error = parse_config("theme = \"../x\"\n", Path::new("config.toml")).unwrap_err();
+        assert!(error.to_string().contains("folder name"));
+    }
+}

@@ -1,0 +1,87 @@
+//! The pack's settings, read from `config.toml` at the pack root.
+//!
+//! Every key has a default, so a config holding only `title` is a working pack. Unknown keys
+//! are errors, with the closest valid key suggested: a misspelt setting that is silently
+//! ignored is worse than none.
+
+mod load;
+
+pub use load::{CONFIG_FILE, load_config, parse_config};
+
+use serde::{Deserialize, Serialize};
+
+/// Everything `config.toml` can say.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// The pack's title, shown on every page.
+    pub title: String,
+    /// One or two sentences on what the pack is about.
+    pub description: String,
+    /// Where the site will be hosted, e.g. `https://example.org/aleppo/`; used for canonical
+    /// links and citations only, never for links between pages.
+    pub base_url: String,
+    /// The pack's language as a BCP 47 tag, e.g. `en-GB`.
+    pub language: String,
+    /// The theme's folder name under `themes/`; `default` is built in.
+    pub theme: String,
+    /// Where the site is written, relative to the pack root.
+    pub output_dir: String,
+    /// Who compiled the pack.
+    pub author: String,
+    /// Who publishes the pack.
+    pub publisher: String,
+    /// How Markdown is rendered.
+    pub markdown: MarkdownConfig,
+}
+
+/// The `[markdown]` section.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MarkdownConfig {
+    /// Turn straight quotes, `--` and `...` into typographic ones. Off by default because a
+    /// briefing pack quotes sources exactly.
+    pub smart_punctuation: bool,
+    /// The syntect theme whose colours style fenced code (e.g. `InspiredGitHub`).
+    pub highlight_theme: String,
+    /// The syntect theme used when the reader prefers a dark colour scheme.
+    pub highlight_theme_dark: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            title: "Untitled pack".into(),
+            description: String::new(),
+            base_url: String::new(),
+            language: "en".into(),
+            theme: "default".into(),
+            output_dir: "public".into(),
+            author: String::new(),
+            publisher: String::new(),
+            markdown: MarkdownConfig::default(),
+        }
+    }
+}
+
+impl Default for MarkdownConfig {
+    fn default() -> Self {
+        Self {
+            smart_punctuation: false,
+            highlight_theme: "InspiredGitHub".into(),
+            highlight_theme_dark: "base16-ocean.dark".into(),
+        }
+    }
+}
+
+impl Config {
+    /// `base_url` with exactly one trailing slash, or empty when none is set.
+    pub fn base_url_with_slash(&self) -> String {
+        let trimmed = self.base_url.trim().trim_end_matches('/');
+        if trimmed.is_empty() {
+            String::new()
+        } else {
+            format!("{trimmed}/")
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! The `casebook` command: a thin layer over the library that parses arguments, runs a
+//! command and reports the outcome.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use casebook::diagnostics::render_build_error;
+use casebook::error::BuildError;
+use casebook::{BuildOptions, BuildReport, build};
+
+/// Build public briefing packs: source documents rendered into a static site with a timeline
+/// and a paragraph-level topic index.
+#[derive(Debug, Parser)]
+#[command(name = "casebook", version, about, propagate_version = true)]
+struct Cli {
+    /// The pack's folder (holding config.toml and content/).
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+    /// Print only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print more detail about what was done.
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Render the pack into a static site (public/ by default).
+    Build {
+        /// Write the site here instead of the config's output_dir.
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// Override base_url from config.toml (e.g. for a staging host).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Include documents marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create a new pack in DIR with a config and an example document.
+    Init {
+        /// The folder to create the pack in.
+        dir: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let outcome = match &cli.command {
+        Command::Build {
+            output,
+            base_url,
+            drafts,
+        } => build(&BuildOptions {
+            root: cli.root.clone(),
+            output: output.clone(),
+            base_url: base_url.clone(),
+            drafts: *drafts,
+        })
+        .map(|report| print_build_summary(&cli, &report)),
+        Command::Init { dir } => casebook::init::init_pack(dir).map(|()| {
+            if !cli.quiet {
+                println!(
+                    "Created a pack in {0}. Build it with: casebook build --root {0}",
+                    dir.display()
+                );
+            }
+        }),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            report_error(&cli.root, &error, color);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn print_build_summary(cli: &Cli, report: &BuildReport) {
+    if cli.quiet {
+        return;
+    }
+    println!(
+        "Built {} document{} into {} ({} files: {} written, {} unchanged, {} removed) in {:.0} ms",
+        report.documents,
+        if report.documents == 1 { "" } else { "s" },
+        report.output_dir.display(),
+        report.files,
+        report.writes.written,
+        report.writes.unchanged,
+        report.writes.removed,
+        report.elapsed.as_secs_f64() * 1000.0
+    );
+    if cli.verbose {
+        println!("Open {}", report.output_dir.join("index.html").display());
+    }
+}
+
+fn report_error(root: &Path, error: &BuildError, color: bool) {
+    eprint!("{}", render_build_error(root, error, color));
+    match error {
+        BuildError::Content(errors) => eprintln!(
+            "Build failed: {} error{}; the previous site was left as it was.",
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" }
+        ),
+        _ => eprintln!("Build failed; the previous site was left as it was."),
+    }
+}

@@ -1,0 +1,82 @@
+//! Turning a document's body into HTML blocks with stable paragraph ids.
+//!
+//! Every top-level block (paragraph, list, blockquote, table, code) is wrapped with an id
+//! `p1`, `p2`, … and a visible ¶ link, so any sentence in a pack can be cited to its paragraph;
+//! the timeline and topic index link to these ids. Links to other source files are left as
+//! markers in the HTML and resolved once the whole pack is known, which keeps this stage a
+//! pure function of one file.
+
+mod highlight;
+mod links;
+mod plain;
+mod render;
+
+pub use highlight::{HighlightError, syntax_css};
+pub use links::{LINK_MARKER, resolve_link_markers};
+pub use plain::render_plain_text;
+pub use render::{MarkdownOptions, render_markdown};
+
+use std::ops::Range;
+
+/// A rendered body: the HTML and what the later stages need to know about it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    /// The HTML, with each internal link's `href` left as a marker (see [`LINK_MARKER`]).
+    pub html: String,
+    /// The numbered blocks in order.
+    pub blocks: Vec<Block>,
+    /// Headings with their anchor ids.
+    pub headings: Vec<Heading>,
+    /// Links to other source files, in the order the markers appear.
+    pub links: Vec<InternalLink>,
+}
+
+/// One numbered block of a body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// `p1`, `p2`, …
+    pub id: String,
+    /// The block's text without markup, for the timeline, index and search.
+    pub text: String,
+    /// Where the block starts in the file.
+    pub offset: usize,
+}
+
+/// A heading and its anchor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// The anchor id, unique in the document.
+    pub id: String,
+    /// The heading's text.
+    pub text: String,
+    /// 1 to 6.
+    pub level: u8,
+}
+
+/// A link to another source file (or an anchor in this one) found in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InternalLink {
+    /// The path part as written (`hansard.md`); empty for a link within the document.
+    pub target: String,
+    /// The part after `#`, if any.
+    pub fragment: Option<String>,
+    /// The link's place in the file, for errors.
+    pub span: Range<usize>,
+}
+
+/// The id of the `n`th numbered block (1-based).
+pub fn block_id(n: usize) -> String {
+    format!("p{n}")
+}
+
+/// The opening of a numbered block's wrapper, with its ¶ link.
+fn block_open(html: &mut String, n: usize) {
+    use std::fmt::Write;
+    let _ = write!(
+        html,
+        "<div class=\"block\" id=\"p{n}\"><a class=\"pilcrow\" href=\"#p{n}\" \
+         aria-label=\"Paragraph {n}\" data-para=\"{n}\">¶{n}</a>"
+    );
+}
+
+const BLOCK_CLOSE: &str = "</div>\n";

@@ -1,0 +1,397 @@
+//! Markdown to HTML with pulldown-cmark, rewriting the event stream to number blocks, anchor
+//! headings, highlight code and mark internal links.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, html};
+
+use super::highlight::highlight;
+use super::links::push_marker;
+use super::plain::escape_into;
+use super::{BLOCK_CLOSE, Block, Body, Heading, InternalLink, block_id, block_open};
+use crate::slug::slugify;
+
+/// Choices from `[markdown]` that change the HTML.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct MarkdownOptions {
+    /// Typographic quotes and dashes.
+    pub smart_punctuation: bool,
+}
+
+type Spanned<'a> = (Event<'a>, Range<usize>);
+
+/// Renders a Markdown body. `offset` is where `text` starts in the file, so block offsets and
+/// link spans point into the file.
+pub fn render_markdown(text: &str, offset: usize, options: MarkdownOptions) -> Body {
+    let mut parser_options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    if options.smart_punctuation {
+        parser_options |= Options::ENABLE_SMART_PUNCTUATION;
+    }
+    let events: Vec<Spanned> = Parser::new_ext(text, parser_options)
+        .into_offset_iter()
+        .map(|(event, range)| (event, range.start + offset..range.end + offset))
+        .collect();
+    let mut renderer = Renderer::default();
+    let mut start = 0;
+    while start < events.len() {
+        let end = top_level_end(&events, start);
+        renderer.block(&events[start..end]);
+        start = end;
+    }
+    renderer.body
+}
+
+/// The index just past the top-level block starting at `start`.
+fn top_level_end(events: &[Spanned], start: usize) -> usize {
+    if !matches!(events[start].0, Event::Start(_)) {
+        return start + 1;
+    }
+    let mut depth = 0usize;
+    for (i, (event, _)) in events.iter().enumerate().skip(start) {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    events.len()
+}
+
+#[derive(Default)]
+struct Renderer {
+    body: Body,
+    heading_ids: HashSet<String>,
+}
+
+impl Renderer {
+    fn block(&mut self, events: &[Spanned]) {
+        let (first, range) = &events[0];
+        match first {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                let explicit = id.as_ref().map(|id| id.to_string());
+                self.heading(events, *level as u8, explicit);
+            }
+            Event::Start(
+                Tag::Paragraph
+                | Tag::List(_)
+                | Tag::BlockQuote(_)
+                | Tag::Table(_)
+                | Tag::CodeBlock(_)
+                | Tag::DefinitionList,
+            ) => {
+                let n = self.body.blocks.len() + 1;
+                block_open(&mut self.body.html, n);
+                self.push_events(events);
+                self.body.html.push_str(BLOCK_CLOSE);
+                self.body.blocks.push(Block {
+                    id: block_id(n),
+                    text: plain_text(events),
+                    offset: range.start,
+                });
+            }
+            _ => self.push_events(events),
+        }
+    }
+
+    fn heading(&mut self, events: &[Spanned], level: u8, explicit: Option<String>) {
+        let text = plain_text(events);
+        let base = explicit.unwrap_or_else(|| match slugify(&text) {
+            s if s.is_empty() => "section".to_string(),
+            s => s,
+        });
+        let id = self.unique_heading_id(base);
+        self.body.html.push_str(&format!("<h{level} id=\"{id}\">"));
+        self.push_events(&events[1..events.len() - 1]);
+        self.body.html.push_str(&format!(
+            " <a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a></h{level}>\n"
+        ));
+        self.body.headings.push(Heading { id, text, level });
+    }
+
+    fn unique_heading_id(&mut self, base: String) -> String {
+        // Heading ids must not collide with paragraph ids.
+        let base = if is_paragraph_id(&base) {
+            format!("{base}-heading")
+        } else {
+            base
+        };
+        let mut id = base.clone();
+        let mut n = 1;
+        while !self.heading_ids.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+
+    /// Renders events, replacing code blocks, internal links and stray marker characters.
+    fn push_events(&mut self, events: &[Spanned]) {
+        let mut out: Vec<Event> = Vec::with_capacity(events.len());
+        let mut code: Option<(String, String)> = None;
+        let mut link_depth: Vec<bool> = Vec::new();
+        for (event, range) in events {
+            if let Some((language, buffer)) = code.as_mut() {
+                match event {
+                    Event::Text(t) => buffer.push_str(t),
+                    Event::End(TagEnd::CodeBlock) => {
+                        out.push(Event::Html(code_html(language, buffer).into()));
+                        code = None;
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            match event {
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let language = match kind {
+                        CodeBlockKind::Fenced(info) => {
+                            info.split_whitespace().next().unwrap_or("").to_string()
+                        }
+                        CodeBlockKind::Indented => String::new(),
+                    };
+                    code = Some((language, String::new()));
+                }
+                Event::Start(Tag::Link {
+                    dest_url, title, ..
+                }) => match internal_link(dest_url) {
+                    Some((target, fragment)) => {
+                        let mut open = String::from("<a href=\"");
+                        push_marker(&mut open, self.body.links.len());
+                        open.push('"');
+                        if !title.is_empty() {
+                            open.push_str(" title=\"");
+                            escape_into(&mut open, title);
+                            open.push('"');
+                        }
+                        open.push('>');
+                        out.push(Event::InlineHtml(open.into()));
+                        self.body.links.push(InternalLink {
+                            target,
+                            fragment,
+                            span: range.clone(),
+                        });
+                        link_depth.push(true);
+                    }
+                    None => {
+                        out.push(event.clone());
+                        link_depth.push(false);
+                    }
+                },
+                Event::End(TagEnd::Link) => {
+                    if link_depth.pop() == Some(true) {
+                        out.push(Event::InlineHtml("</a>".into()));
+                    } else {
+                        out.push(event.clone());
+                    }
+                }
+                Event::Text(t) | Event::Code(t) if t.contains(super::LINK_MARKER) => {
+                    let mut escaped = String::new();
+                    if matches!(event, Event::Code(_)) {
+                        escaped.push_str("<code>");
+                        escape_into(&mut escaped, t);
+                        escaped.push_str("</code>");
+                    } else {
+                        escape_into(&mut escaped, t);
+                    }
+                    out.push(Event::InlineHtml(escaped.into()));
+                }
+                Event::Html(t) | Event::InlineHtml(t) if t.contains(super::LINK_MARKER) => {
+                    let cleaned = t.replace(super::LINK_MARKER, "&#xE000;");
+                    out.push(Event::InlineHtml(cleaned.into()));
+                }
+                _ => out.push(event.clone()),
+            }
+        }
+        html::push_html(&mut self.body.html, out.into_iter());
+    }
+}
+
+fn is_paragraph_id(id: &str) -> bool {
+    id.strip_prefix('p')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn code_html(language: &str, code: &str) -> String {
+    let mut html = String::new();
+    let highlighted = if language.is_empty() {
+        None
+    } else {
+        highlight(code, language)
+    };
+    match highlighted {
+        Some(inner) => {
+            html.push_str("<pre class=\"code\" data-lang=\"");
+            escape_into(&mut html, language);
+            html.push_str("\"><code>");
+            html.push_str(&inner);
+        }
+        None => {
+            html.push_str("<pre class=\"code\"><code>");
+            escape_into(&mut html, code);
+        }
+    }
+    html.push_str("</code></pre>\n");
+    html
+}
+
+/// Splits a link into (source path, fragment) when it points into the pack: a relative path
+/// to a `.md` or `.txt` file, or a bare `#fragment`.
+fn internal_link(dest: &CowStr) -> Option<(String, Option<String>)> {
+    let dest = dest.as_ref();
+    if dest.contains("://") || dest.starts_with("//") || dest.starts_with('/') {
+        return None;
+    }
+    if dest.contains(':') && !dest.starts_with('#') {
+        return None;
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment.to_string())),
+        None => (dest, None),
+    };
+    let is_source = path.ends_with(".md") || path.ends_with(".txt");
+    if path.is_empty() && fragment.is_some() || is_source {
+        Some((path.to_string(), fragment))
+    } else {
+        None
+    }
+}
+
+/// The text of a run of events without markup; blocks inside it are separated by newlines.
+fn plain_text(events: &[Spanned]) -> String {
+    let mut text = String::new();
+    for (event, _) in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak => text.push(' '),
+            Event::HardBreak => text.push('\n'),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::TableRow
+                | TagEnd::TableHead
+                | TagEnd::CodeBlock,
+            ) if !text.is_empty() => {
+                if matches!(event, Event::End(TagEnd::TableCell)) {
+                    if !text.ends_with(['\n', ' ']) {
+                        text.push(' ');
+                    }
+                } else {
+                    if text.ends_with(' ') {
+                        text.pop();
+                    }
+                    if !text.ends_with('\n') {
+                        text.push('\n');
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    text.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(text: &str) -> Body {
+        render_markdown(text, 0, MarkdownOptions::default())
+    }
+
+    #[test]
+    fn top_level_blocks_are_numbered_in_order() {
+        let body =
+            render("# Title\n\nOne.\n\n- a\n- b\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        let ids: Vec<&str> = body.blocks.iter().map(|b| b.id.as_str()).collect();
+        assert_eq!(ids, ["p1", "p2", "p3", "p4"]);
+        assert_eq!(body.blocks[1].text, "a\nb");
+        assert_eq!(body.blocks[3].text, "a b\n1 2");
+        assert!(body.html.contains("<div class=\"block\" id=\"p2\">"));
+        assert!(body.html.contains("<h1 id=\"title\">Title"));
+    }
+
+    #[test]
+    fn nested_paragraphs_do_not_get_their_own_numbers() {
+        let body = render("> one\n>\n> two\n\n1. x\n\n   y\n");
+        assert_eq!(body.blocks.len(), 2);
+        assert_eq!(body.blocks[0].text, "one\ntwo");
+    }
+
+    #[test]
+    fn duplicate_headings_get_unique_ids() {
+        let body = render("## Notes\n\n## Notes\n\n## p1\n");
+        let ids: Vec<&str> = body.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["notes", "notes-1", "p1-heading"]);
+    }
+
+    #[test]
+    fn internal_links_become_markers_external_stay() {
+        let body =
+            render("See [the debate](hansard.md#p3), [web](https://x.org/a.md) and [here](#p1).");
+        assert_eq!(body.links.len(), 2);
+        assert_eq!(body.links[0].target, "hansard.md");
+        assert_eq!(body.links[0].fragment.as_deref(), Some("p3"));
+        assert_eq!(body.links[1].target, "");
+        assert!(body.html.contains("href=\"https://x.org/a.md\""));
+        assert_eq!(body.html.matches(super::super::LINK_MARKER).count(), 4);
+    }
+
+    #[test]
+    fn link_spans_point_into_the_file() {
+        let text = "Intro.\n\n[x](other.md)";
+        let body = render_markdown(text, 100, MarkdownOptions::default());
+        let span = body.links[0].span.clone();
+        assert_eq!(&text[span.start - 100..span.end - 100], "[x](other.md)");
+    }
+
+    #[test]
+    fn marker_characters_in_text_are_neutralised() {
+        let body = render("odd \u{E000}0\u{E000} text");
+        assert!(!body.html.contains(super::super::LINK_MARKER));
+        assert!(body.html.contains("&#xE000;"));
+    }
+
+    #[test]
+    fn fenced_code_is_highlighted_with_classes() {
+        let body = render("```rust\nfn main() {}\n```\n\n```\n<plain>\n```\n");
+        assert_eq!(body.blocks.len(), 2);
+        assert!(
+            body.html
+                .contains("<pre class=\"code\" data-lang=\"rust\"><code><span class=\"hl-")
+        );
+        assert!(body.html.contains("&lt;plain&gt;"));
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let body = render("~~gone~~ [^1]\n\n[^1]: note\n\n- [x] done\n");
+        assert!(body.html.contains("<del>gone</del>"));
+        assert!(body.html.contains("footnote-definition"));
+        assert!(body.html.contains("type=\"checkbox\""));
+    }
+
+    #[test]
+    fn smart_punctuation_only_when_asked() {
+        let plain = render("\"quoted\" -- yes");
+        assert!(plain.html.contains("\"quoted\" -- yes"), "{}", plain.html);
+        let smart = render_markdown(
+            "\"quoted\" -- yes",
+            0,
+            MarkdownOptions {
+                smart_punctuation: true,
+            },
+        );
+        assert!(smart.html.contains("“quoted” – yes"));
+    }
+}

@@ -1,0 +1,146 @@
+//! The pack model: every document of the build, in reading order, with links resolved.
+//!
+//! This is the one model every renderer reads (the HTML site now; exports later), so it holds
+//! plain data and answers questions about the pack as a whole: the order of documents, which
+//! document a link points at, and whether two documents claim the same page.
+
+mod links;
+
+pub use links::ResolvedLink;
+
+use std::collections::HashMap;
+
+use crate::config::Config;
+use crate::error::{ContentError, ContentErrorKind};
+use crate::source::Document;
+
+/// All documents of a build and what is known about them together.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    /// The settings the pack was built with.
+    pub config: Config,
+    /// Documents in reading order: by date (undated last), then weight, then title.
+    pub documents: Vec<Document>,
+    /// For each document, where each of its internal links points.
+    pub links: Vec<Vec<ResolvedLink>>,
+}
+
+impl Pack {
+    /// Orders the documents, drops drafts unless asked for, and checks what can only be
+    /// checked across documents (slugs, links). All problems are returned together.
+    pub fn assemble(
+        config: Config,
+        mut documents: Vec<Document>,
+        include_drafts: bool,
+    ) -> Result<Self, Vec<ContentError>> {
+        if !include_drafts {
+            documents.retain(|d| !d.meta.draft);
+        }
+        documents.sort_by(|a, b| reading_order(a).cmp(&reading_order(b)));
+        let mut errors = duplicate_slugs(&documents);
+        let links = links::resolve_all(&documents, &mut errors);
+        if errors.is_empty() {
+            Ok(Self {
+                config,
+                documents,
+                links,
+            })
+        } else {
+            errors.sort_by_key(|e| (e.path.clone(), e.span.as_ref().map(|s| s.start)));
+            Err(errors)
+        }
+    }
+}
+
+/// The sort key of a document: dated before undated, then date, weight, title and path.
+fn reading_order(doc: &Document) -> impl Ord + '_ {
+    (
+        doc.meta.date.is_none(),
+        doc.meta.date,
+        doc.meta.weight,
+        doc.meta.title.to_lowercase(),
+        doc.content_path.as_str(),
+    )
+}
+
+fn duplicate_slugs(documents: &[Document]) -> Vec<ContentError> {
+    let mut seen: HashMap<&str, &Document> = HashMap::new();
+    let mut errors = Vec::new();
+    let mut by_path: Vec<&Document> = documents.iter().collect();
+    by_path.sort_by(|a, b| a.content_path.cmp(&b.content_path));
+    for doc in by_path {
+        if let Some(first) = seen.get(doc.slug.as_str()) {
+            errors.push(ContentError::file(
+                doc.path.clone(),
+                ContentErrorKind::DuplicateSlug {
+                    slug: doc.slug.clone(),
+                    other: first.path.display().to_string(),
+                },
+            ));
+        } else {
+            seen.insert(&doc.slug, doc);
+        }
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::PartialDate;
+    use crate::source::Metadata;
+    use std::path::PathBuf;
+
+    pub(crate) fn doc(path: &str, slug: &str, date: Option<&str>) -> Document {
+        Document {
+            path: PathBuf::from("content").join(path),
+            content_path: path.to_string(),
+            slug: slug.to_string(),
+            meta: Metadata {
+                title: slug.to_string(),
+                date: date.map(|d| PartialDate::parse(d).unwrap()),
+                ..Metadata::default()
+            },
+            body: Default::default(),
+        }
+    }
+
+    #[test]
+    fn documents_are_ordered_by_date_with_undated_last() {
+        let pack = Pack::assemble(
+            Config::default(),
+            vec![
+                doc("c.md", "c", None),
+                doc("b.md", "b", Some("2017-01")),
+                doc("a.md", "a", Some("2016-10-18")),
+            ],
+            false,
+        )
+        .unwrap();
+        let slugs: Vec<&str> = pack.documents.iter().map(|d| d.slug.as_str()).collect();
+        assert_eq!(slugs, ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn duplicate_slugs_name_both_files() {
+        let errors = Pack::assemble(
+            Config::default(),
+            vec![doc("a.md", "same", None), doc("b.md", "same", None)],
+            false,
+        )
+        .unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].path, PathBuf::from("content/b.md"));
+        assert!(errors[0].to_string().contains("content/a.md"));
+    }
+
+    #[test]
+    fn drafts_are_left_out_unless_asked_for() {
+        let mut draft = doc("d.md", "d", None);
+        draft.meta.draft = true;
+        let pack = Pack::assemble(Config::default(), vec![draft.clone()], false).unwrap();
+        assert!(pack.documents.is_empty());
+        let pack = Pack::assemble(Config::default(), vec![draft], true).unwrap();
+        assert_eq!(pack.documents.len(), 1);
+    }
+}

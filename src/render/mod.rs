@@ -1,0 +1,9 @@
+//! Rendering the pack into the files of the site, through the theme's templates.
+
+mod site;
+mod theme;
+mod views;
+
+pub use site::{RenderOptions, render_site};
+pub use theme::{TEMPLATE_NAMES, Theme, load_theme, template_error};
+pub use views::{DateView, DocumentSummary, DocumentView, PageView, SiteView, document_url};

@@ -1,0 +1,161 @@
+//! The HTML site: front page, one page per document, 404 page, stylesheets and scripts.
+
+use rayon::prelude::*;
+use tera::Context;
+
+use super::theme::{Theme, template_error};
+use super::views::{DocumentSummary, DocumentView, PageView, SiteView, document_url};
+use crate::error::BuildError;
+use crate::markdown::{resolve_link_markers, syntax_css};
+use crate::output::OutputFile;
+use crate::pack::Pack;
+
+/// Choices that change how pages link to each other.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Appended to folder links: empty for hosting, `index.html` for opening from file://.
+    pub index_file: String,
+}
+
+/// Renders every page of the site. Documents are rendered in parallel; the result is in a
+/// fixed order so output never depends on thread timing.
+pub fn render_site(
+    pack: &Pack,
+    theme: &Theme,
+    options: &RenderOptions,
+) -> Result<Vec<OutputFile>, BuildError> {
+    let site = SiteView::new(&pack.config);
+    let summaries: Vec<DocumentSummary> = pack.documents.iter().map(DocumentSummary::new).collect();
+    let mut files = vec![render_index(theme, &site, &summaries, options)?];
+    let documents: Vec<OutputFile> = (0..pack.documents.len())
+        .into_par_iter()
+        .map(|i| render_document(pack, i, theme, &site, &summaries, options))
+        .collect::<Result<_, _>>()?;
+    files.extend(documents);
+    files.push(render_not_found(theme, &site, options)?);
+    let markdown = &pack.config.markdown;
+    let css =
+        syntax_css(&markdown.highlight_theme, &markdown.highlight_theme_dark).map_err(|e| {
+            BuildError::Template {
+                template: "syntax.css".into(),
+                report: format!("{e} (set [markdown] highlight_theme in config.toml)"),
+            }
+        })?;
+    files.push(OutputFile::new("syntax.css", css.into_bytes()));
+    files.extend(
+        theme
+            .static_files
+            .iter()
+            .map(|(path, bytes)| OutputFile::new(path, bytes.clone())),
+    );
+    Ok(files)
+}
+
+fn page_view(
+    site: &SiteView,
+    path: &str,
+    title: &str,
+    description: &str,
+    options: &RenderOptions,
+) -> PageView {
+    let depth = path.matches('/').count();
+    PageView {
+        root: "../".repeat(depth),
+        path: path.to_string(),
+        index_file: options.index_file.clone(),
+        canonical: if site.base_url.is_empty() {
+            String::new()
+        } else {
+            format!("{}{}", site.base_url, path)
+        },
+        title: title.to_string(),
+        description: description.to_string(),
+    }
+}
+
+fn render(theme: &Theme, template: &str, context: &Context) -> Result<String, BuildError> {
+    theme
+        .tera
+        .render(template, context)
+        .map_err(|e| template_error(&e))
+}
+
+fn base_context(site: &SiteView, page: &PageView) -> Context {
+    let mut context = Context::new();
+    context.insert("site", site);
+    context.insert("page", page);
+    context
+}
+
+fn render_index(
+    theme: &Theme,
+    site: &SiteView,
+    summaries: &[DocumentSummary],
+    options: &RenderOptions,
+) -> Result<OutputFile, BuildError> {
+    let page = page_view(site, "", &site.title, &site.description, options);
+    let mut context = base_context(site, &page);
+    context.insert("documents", summaries);
+    let html = render(theme, "index.html", &context)?;
+    Ok(OutputFile::new("index.html", html.into_bytes()))
+}
+
+fn render_document(
+    pack: &Pack,
+    index: usize,
+    theme: &Theme,
+    site: &SiteView,
+    summaries: &[DocumentSummary],
+    options: &RenderOptions,
+) -> Result<OutputFile, BuildError> {
+    let doc = &pack.documents[index];
+    let path = document_url(&doc.slug);
+    let description = doc.meta.summary.clone().unwrap_or_default();
+    let page = page_view(site, &path, &doc.meta.title, &description, options);
+    let view = DocumentView::new(doc);
+    let links = &pack.links[index];
+    let body = resolve_link_markers(&doc.body.html, |i| match links.get(i) {
+        Some(link) => {
+            let fragment = link
+                .fragment
+                .as_ref()
+                .map(|f| format!("#{f}"))
+                .unwrap_or_default();
+            if link.document == index {
+                fragment
+            } else {
+                let target = &pack.documents[link.document].slug;
+                format!("../{target}/{}{fragment}", options.index_file)
+            }
+        }
+        None => String::new(),
+    });
+    let mut context = base_context(site, &page);
+    context.insert("document", &view);
+    let citation = render(theme, "citation.txt", &context)?;
+    context.insert("citation", citation.trim());
+    context.insert("body", &body);
+    context.insert("previous", &index.checked_sub(1).map(|i| &summaries[i]));
+    context.insert("next", &summaries.get(index + 1));
+    let html = render(theme, "document.html", &context)?;
+    Ok(OutputFile::new(
+        format!("{path}index.html"),
+        html.into_bytes(),
+    ))
+}
+
+fn render_not_found(
+    theme: &Theme,
+    site: &SiteView,
+    options: &RenderOptions,
+) -> Result<OutputFile, BuildError> {
+    let mut page = page_view(site, "404.html", "Page not found", "", options);
+    // The 404 page is served at any depth, so its links cannot be relative.
+    page.root = if site.base_url.is_empty() {
+        "/".into()
+    } else {
+        site.base_url.clone()
+    };
+    let html = render(theme, "404.html", &base_context(site, &page))?;
+    Ok(OutputFile::new("404.html", html.into_bytes()))
+}

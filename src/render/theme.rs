@@ -1,0 +1,168 @@
+//! Loading a theme: its templates, the pack's overrides, and the static files.
+//!
+//! The default theme ships inside the binary, so a pack made by `casebook init` builds with
+//! nothing else installed; a pack may still carry its own copy in `themes/default/`.
+
+use std::path::{Path, PathBuf};
+
+use tera::Tera;
+
+use crate::error::BuildError;
+
+/// The templates every theme provides.
+pub const TEMPLATE_NAMES: [&str; 5] = [
+    "base.html",
+    "index.html",
+    "document.html",
+    "404.html",
+    "citation.txt",
+];
+
+const BUILTIN_TEMPLATES: [(&str, &str); 5] = [
+    (
+        "base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "index.html",
+        include_str!("../../themes/default/templates/index.html"),
+    ),
+    (
+        "document.html",
+        include_str!("../../themes/default/templates/document.html"),
+    ),
+    (
+        "404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
+    (
+        "citation.txt",
+        include_str!("../../themes/default/templates/citation.txt"),
+    ),
+];
+
+const BUILTIN_STATIC: [(&str, &str); 2] = [
+    (
+        "style.css",
+        include_str!("../../themes/default/static/style.css"),
+    ),
+    (
+        "casebook.js",
+        include_str!("../../themes/default/static/casebook.js"),
+    ),
+];
+
+/// A loaded theme, ready to render.
+pub struct Theme {
+    /// Templates compiled once for the whole build.
+    pub tera: Tera,
+    /// Files copied to the output as they are: (path in output, bytes).
+    pub static_files: Vec<(String, Vec<u8>)>,
+}
+
+/// Loads the theme named in the config, then the pack's `templates/` and `static/` over it.
+pub fn load_theme(root: &Path, name: &str) -> Result<Theme, BuildError> {
+    let theme_dir = root.join("themes").join(name);
+    let mut templates: Vec<(String, String)> = Vec::new();
+    let mut static_files = Vec::new();
+    if theme_dir.is_dir() {
+        read_tree(&theme_dir.join("templates"), &mut |rel, bytes| {
+            templates.push((rel, String::from_utf8_lossy(&bytes).into_owned()));
+        })?;
+        read_tree(&theme_dir.join("static"), &mut |rel, bytes| {
+            static_files.push((rel, bytes))
+        })?;
+    } else if name == "default" {
+        templates.extend(
+            BUILTIN_TEMPLATES
+                .iter()
+                .map(|(n, t)| (n.to_string(), t.to_string())),
+        );
+        static_files.extend(
+            BUILTIN_STATIC
+                .iter()
+                .map(|(n, t)| (n.to_string(), t.as_bytes().to_vec())),
+        );
+    } else {
+        return Err(BuildError::MissingTheme {
+            name: name.to_string(),
+            looked_in: theme_dir.display().to_string(),
+        });
+    }
+    read_tree(&root.join("templates"), &mut |rel, bytes| {
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        match templates.iter_mut().find(|(n, _)| *n == rel) {
+            Some(existing) => existing.1 = text,
+            None => templates.push((rel, text)),
+        }
+    })?;
+    read_tree(&root.join("static"), &mut |rel, bytes| match static_files
+        .iter_mut()
+        .find(|(n, _)| *n == rel)
+    {
+        Some(existing) => existing.1 = bytes,
+        None => static_files.push((rel, bytes)),
+    })?;
+    for required in TEMPLATE_NAMES {
+        if !templates.iter().any(|(n, _)| n == required) {
+            return Err(BuildError::Template {
+                template: required.to_string(),
+                report: format!(
+                    "the theme `{name}` has no `{required}` and the pack's templates/ does not add one"
+                ),
+            });
+        }
+    }
+    let mut tera = Tera::new();
+    tera.add_raw_templates(templates)
+        .map_err(|e| template_error(&e))?;
+    static_files.sort();
+    Ok(Theme { tera, static_files })
+}
+
+/// Turns a Tera error into a build error that names the template and the line.
+pub fn template_error(error: &tera::Error) -> BuildError {
+    let template = match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            report.filename().to_string()
+        }
+        tera::ErrorKind::TemplateNotFound(name) => name.clone(),
+        _ => String::from("(templates)"),
+    };
+    BuildError::Template {
+        template,
+        report: error.to_string(),
+    }
+}
+
+/// Calls `visit` with (relative path with `/`, bytes) for every file under `dir`, in sorted
+/// order; a missing folder is simply empty.
+fn read_tree(dir: &Path, visit: &mut dyn FnMut(String, Vec<u8>)) -> Result<(), BuildError> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            let path = e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from(dir));
+            BuildError::io("reading", path, e.into())
+        })?;
+        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let bytes =
+            std::fs::read(entry.path()).map_err(|e| BuildError::io("reading", entry.path(), e))?;
+        let rel = entry
+            .path()
+            .strip_prefix(dir)
+            .unwrap_or(entry.path())
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        visit(rel, bytes);
+    }
+    Ok(())
+}

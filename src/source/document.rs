@@ -1,0 +1,369 @@
+//! One source file to one parsed [`Document`]: a pure function of its bytes.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use serde::Serialize;
+use toml::Spanned;
+
+use super::discover::{SourceFile, SourceFormat};
+use super::frontmatter::{FrontMatter, RawDate, RawEvent, split_front_matter};
+use super::text::normalize_text;
+use crate::config::Config;
+use crate::date::{DateError, PartialDate};
+use crate::error::{ContentError, ContentErrorKind, toml_error};
+use crate::markdown::{Body, MarkdownOptions, render_markdown, render_plain_text};
+use crate::slug::{is_valid_slug, slugify};
+
+/// A parsed source document: validated metadata and the rendered body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// Path relative to the pack root, for messages.
+    pub path: PathBuf,
+    /// Path relative to `content/`, the name other documents link to.
+    pub content_path: String,
+    /// The page's folder name under `documents/`.
+    pub slug: String,
+    /// What the front matter says.
+    pub meta: Metadata,
+    /// The rendered text.
+    pub body: Body,
+}
+
+/// Validated front matter.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Metadata {
+    /// The title.
+    pub title: String,
+    /// The document's date, at the precision written.
+    pub date: Option<PartialDate>,
+    /// How the date was arrived at.
+    pub date_note: Option<String>,
+    /// letter, debate, statement, …
+    pub kind: Option<String>,
+    /// Who wrote or said it.
+    pub author: Option<String>,
+    /// The author's role.
+    pub author_role: Option<String>,
+    /// Who published it.
+    pub publisher: Option<String>,
+    /// Where the original is.
+    pub source_url: Option<String>,
+    /// The original's title or reference.
+    pub source_title: Option<String>,
+    /// A short summary.
+    pub summary: Option<String>,
+    /// Built only with `--drafts`.
+    pub draft: bool,
+    /// Orders documents of the same date.
+    pub weight: i64,
+    /// Topics.
+    pub topics: Vec<String>,
+    /// People.
+    pub people: Vec<String>,
+    /// Organisations.
+    pub organisations: Vec<String>,
+    /// Places.
+    pub places: Vec<String>,
+    /// Curated timeline entries.
+    pub events: Vec<CuratedEvent>,
+    /// Free-form values for templates, as JSON.
+    pub extra: serde_json::Value,
+}
+
+/// A timeline entry written by an editor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CuratedEvent {
+    /// When it happened.
+    pub date: PartialDate,
+    /// When it ended.
+    pub end: Option<PartialDate>,
+    /// What happened.
+    pub title: String,
+    /// More detail.
+    pub note: Option<String>,
+}
+
+/// Parses one source file. Every problem found is returned, not just the first.
+pub fn parse_document(
+    source: &SourceFile,
+    bytes: &[u8],
+    config: &Config,
+) -> Result<Document, Vec<ContentError>> {
+    let error = |span: Option<Range<usize>>, kind| ContentError {
+        path: source.path.clone(),
+        span,
+        kind,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        vec![error(
+            Some(e.valid_up_to()..e.valid_up_to() + 1),
+            ContentErrorKind::InvalidUtf8 {
+                offset: e.valid_up_to(),
+            },
+        )]
+    })?;
+    let text = normalize_text(text);
+    let split = split_front_matter(&text)
+        .map_err(|span| vec![error(Some(span), ContentErrorKind::UnterminatedFrontMatter)])?;
+    let front: FrontMatter = match split.front_matter {
+        Some(toml_text) => toml::from_str(toml_text)
+            .map_err(|e| vec![toml_error(&source.path, split.front_matter_offset, &e)])?,
+        None => FrontMatter::default(),
+    };
+    let shift = |span: Range<usize>| {
+        span.start + split.front_matter_offset..span.end + split.front_matter_offset
+    };
+    let mut errors = Vec::new();
+
+    let mut body_text = split.body;
+    let mut body_offset = split.body_offset;
+    let title = match (&front.title, source.format) {
+        (Some(title), _) if !title.get_ref().trim().is_empty() => {
+            title.get_ref().trim().to_string()
+        }
+        (_, SourceFormat::PlainText) => {
+            let (first_line, rest_offset) = first_line(body_text);
+            body_offset += rest_offset;
+            body_text = &body_text[rest_offset..];
+            first_line
+        }
+        (Some(title), SourceFormat::Markdown) => {
+            errors.push(error(
+                Some(shift(title.span())),
+                ContentErrorKind::MissingTitle,
+            ));
+            String::new()
+        }
+        (None, SourceFormat::Markdown) => {
+            errors.push(error(
+                split.front_matter.map(|_| 0..3),
+                ContentErrorKind::MissingTitle,
+            ));
+            String::new()
+        }
+    };
+    if title.is_empty() && source.format == SourceFormat::PlainText {
+        errors.push(error(None, ContentErrorKind::MissingTitle));
+    }
+
+    let mut date_of = |raw: &Spanned<RawDate>| match to_partial_date(raw.get_ref()) {
+        Ok(date) => Some(date),
+        Err(e) => {
+            errors.push(error(
+                Some(shift(raw.span())),
+                ContentErrorKind::InvalidDate(e),
+            ));
+            None
+        }
+    };
+    let date = front.date.as_ref().and_then(&mut date_of);
+    let events = curated_events(&front.events, &mut date_of);
+
+    let slug = match &front.slug {
+        Some(slug) if is_valid_slug(slug.get_ref()) => slug.get_ref().clone(),
+        Some(slug) => {
+            errors.push(error(
+                Some(shift(slug.span())),
+                ContentErrorKind::InvalidSlug(slug.get_ref().clone()),
+            ));
+            String::new()
+        }
+        None => slug_from_path(&source.content_path),
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    let body = match source.format {
+        SourceFormat::Markdown => render_markdown(
+            body_text,
+            body_offset,
+            MarkdownOptions {
+                smart_punctuation: config.markdown.smart_punctuation,
+            },
+        ),
+        SourceFormat::PlainText => render_plain_text(body_text, body_offset),
+    };
+    let extra = serde_json::to_value(&front.extra).unwrap_or(serde_json::Value::Null);
+    Ok(Document {
+        path: source.path.clone(),
+        content_path: source.content_path.clone(),
+        slug,
+        meta: Metadata {
+            title,
+            date,
+            date_note: non_empty(front.date_note),
+            kind: non_empty(front.kind),
+            author: non_empty(front.author),
+            author_role: non_empty(front.author_role),
+            publisher: non_empty(front.publisher),
+            source_url: non_empty(front.source_url),
+            source_title: non_empty(front.source_title),
+            summary: non_empty(front.summary),
+            draft: front.draft,
+            weight: front.weight,
+            topics: front.topics,
+            people: front.people,
+            organisations: front.organisations,
+            places: front.places,
+            events,
+            extra,
+        },
+        body,
+    })
+}
+
+fn curated_events(
+    raw: &[RawEvent],
+    date_of: &mut impl FnMut(&Spanned<RawDate>) -> Option<PartialDate>,
+) -> Vec<CuratedEvent> {
+    raw.iter()
+        .filter_map(|event| {
+            let date = date_of(&event.date);
+            let end = event.end.as_ref().and_then(&mut *date_of);
+            Some(CuratedEvent {
+                date: date?,
+                end,
+                title: event.title.clone(),
+                note: event.note.clone(),
+            })
+        })
+        .collect()
+}
+
+fn to_partial_date(raw: &RawDate) -> Result<PartialDate, DateError> {
+    match raw {
+        RawDate::Toml(datetime) => match datetime.date {
+            Some(d) => PartialDate::day(d.year.into(), d.month.into(), d.day.into()),
+            None => Err(DateError::Format(datetime.to_string())),
+        },
+        RawDate::Text(text) => PartialDate::parse(text),
+        RawDate::Year(year) => PartialDate::year(
+            i32::try_from(*year).map_err(|_| DateError::Format(year.to_string()))?,
+        ),
+    }
+}
+
+/// The first non-blank line (trimmed) and the offset just past it.
+fn first_line(text: &str) -> (String, usize) {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        offset += line.len();
+        if !line.trim().is_empty() {
+            return (line.trim().to_string(), offset);
+        }
+    }
+    (String::new(), offset)
+}
+
+fn slug_from_path(content_path: &str) -> String {
+    let stem = content_path
+        .rsplit('/')
+        .next()
+        .unwrap_or(content_path)
+        .rsplit_once('.')
+        .map_or(content_path, |(stem, _)| stem);
+    match slugify(stem) {
+        s if s.is_empty() => "document".to_string(),
+        s => s,
+    }
+}
+
+fn non_empty(value: Option<String>) -> Option<String> {
+    value.filter(|v| !v.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Precision;
+
+    fn source(name: &str) -> SourceFile {
+        SourceFile {
+            path: PathBuf::from("content").join(name),
+            content_path: name.to_string(),
+            format: if name.ends_with(".md") {
+                SourceFormat::Markdown
+            } else {
+                SourceFormat::PlainText
+            },
+        }
+    }
+
+    fn parse(name: &str, text: &str) -> Result<Document, Vec<ContentError>> {
+        parse_document(&source(name), text.as_bytes(), &Config::default())
+    }
+
+    #[test]
+    fn front_matter_fields_are_read_with_date_precision() {
+        let doc = parse(
+            "a.md",
+            "+++\ntitle = \"A\"\ndate = \"2017-01\"\nkind = \"letter\"\ntopics = [\"Ceasefire\"]\n+++\nText.\n",
+        )
+        .unwrap();
+        assert_eq!(doc.meta.title, "A");
+        assert_eq!(doc.meta.date.unwrap().precision(), Precision::Month);
+        assert_eq!(doc.meta.kind.as_deref(), Some("letter"));
+        assert_eq!(doc.slug, "a");
+        assert_eq!(doc.body.blocks.len(), 1);
+    }
+
+    #[test]
+    fn bare_toml_dates_and_years_are_accepted() {
+        let doc = parse("a.md", "+++\ntitle = \"A\"\ndate = 2016-10-18\n+++\n").unwrap();
+        assert_eq!(doc.meta.date.unwrap().iso(), "2016-10-18");
+        let doc = parse("a.md", "+++\ntitle = \"A\"\ndate = 2005\n+++\n").unwrap();
+        assert_eq!(doc.meta.date.unwrap().iso(), "2005");
+    }
+
+    #[test]
+    fn plain_text_without_front_matter_takes_its_title_from_the_first_line() {
+        let doc = parse("note.txt", "\nA Title\n\nFirst paragraph.\n").unwrap();
+        assert_eq!(doc.meta.title, "A Title");
+        assert_eq!(doc.body.blocks.len(), 1);
+        assert_eq!(doc.body.blocks[0].text, "First paragraph.");
+    }
+
+    #[test]
+    fn several_errors_are_reported_together() {
+        let text = "+++\ndate = \"2016-13-40\"\nslug = \"../../etc\"\n+++\n";
+        let errors = parse("a.md", text).unwrap_err();
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        let date_error = errors
+            .iter()
+            .find(|e| matches!(e.kind, ContentErrorKind::InvalidDate(_)))
+            .unwrap();
+        assert_eq!(&text[date_error.span.clone().unwrap()], "\"2016-13-40\"");
+    }
+
+    #[test]
+    fn unknown_front_matter_key_is_located_and_suggested() {
+        let text = "+++\ntitle = \"A\"\nauthr = \"B\"\n+++\n";
+        let errors = parse("a.md", text).unwrap_err();
+        assert_eq!(&text[errors[0].span.clone().unwrap()], "authr");
+        assert_eq!(errors[0].help().as_deref(), Some("did you mean `author`?"));
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_offset() {
+        let errors = parse_document(&source("a.md"), b"ok \xff", &Config::default()).unwrap_err();
+        assert_eq!(errors[0].kind, ContentErrorKind::InvalidUtf8 { offset: 3 });
+    }
+
+    #[test]
+    fn crlf_and_bom_files_parse() {
+        let doc = parse(
+            "a.md",
+            "\u{feff}+++\r\ntitle = \"A\"\r\n+++\r\nOne.\r\n\r\nTwo.\r\n",
+        )
+        .unwrap();
+        assert_eq!(doc.body.blocks.len(), 2);
+    }
+
+    #[test]
+    fn slug_defaults_to_the_file_name() {
+        let doc = parse("letters/Benn Letter.md", "+++\ntitle = \"A\"\n+++\n").unwrap();
+        assert_eq!(doc.slug, "benn-letter");
+    }
+}

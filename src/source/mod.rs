@@ -1,0 +1,15 @@
+//! Finding and parsing the pack's source documents.
+//!
+//! Discovery lists the files; parsing turns one file's bytes into a [`Document`]. Parsing is a
+//! pure function of the bytes, the file's path and the config, so its result can be cached and
+//! redone for one file at a time.
+
+mod discover;
+mod document;
+mod frontmatter;
+mod text;
+
+pub use discover::{CONTENT_DIR, SourceFile, SourceFormat, discover_sources};
+pub use document::{CuratedEvent, Document, Metadata, parse_document};
+pub use frontmatter::{FrontMatter, split_front_matter};
+pub use text::normalize_text;
