@@ -1,0 +1,161 @@
+//! Each kind of broken pack: exit code 1, a message naming the file (and line where known),
+//! and the previous site left exactly as it was.
+
+use crate::harness::TestPack;
+
+const GOOD: &str = "+++\ntitle = \"Good\"\ndate = 2016-10-18\n+++\nFine.\n";
+
+/// Builds a good pack, breaks it with `breakage`, builds again, and returns stderr after
+/// checking the failure leaves the earlier output untouched.
+fn fails_keeping_output(breakage: impl FnOnce(&TestPack)) -> String {
+    let pack = TestPack::new();
+    pack.write("content/good.md", GOOD);
+    pack.build_ok();
+    let before = pack.output_tree();
+    breakage(&pack);
+    let run = pack.run(&["build"]);
+    assert_eq!(run.code(), 1, "stdout: {}\nstderr: {}", run.stdout(), run.stderr());
+    assert_eq!(before, pack.output_tree(), "a failed build changed the output");
+    assert!(!run.stderr().contains("panicked"), "{}", run.stderr());
+    assert!(!run.stderr().contains("RUST_BACKTRACE"), "{}", run.stderr());
+    run.stderr()
+}
+
+#[test]
+fn unterminated_front_matter() {
+    let err = fails_keeping_output(|p| {
+        p.write("content/bad.md", "+++\ntitle = \"x\"\n\nBody\n");
+    });
+    assert!(err.contains("front matter opened with `+++` is never closed"), "{err}");
+    assert!(err.contains("content/bad.md:1:1"), "{err}");
+    assert!(err.contains("help: end the front matter"), "{err}");
+}
+
+#[test]
+fn invalid_toml() {
+    let err = fails_keeping_output(|p| {
+        p.write("content/bad.md", "+++\ntitle = \"x\"\nkind = letter\n+++\n");
+    });
+    assert!(err.contains("content/bad.md:3:"), "{err}");
+}
+
+#[test]
+fn unknown_front_matter_key_with_suggestion() {
+    let err = fails_keeping_output(|p| {
+        p.write("content/bad.md", "+++\ntitle = \"x\"\nsumary = \"y\"\n+++\n");
+    });
+    assert!(err.contains("unknown key `sumary`"), "{err}");
+    assert!(err.contains("content/bad.md:3:1"), "{err}");
+    assert!(err.contains("did you mean `summary`?"), "{err}");
+}
+
+#[test]
+fn missing_title() {
+    let err = fails_keeping_output(|p| {
+        p.write("content/bad.md", "+++\nkind = \"letter\"\n+++\nText\n");
+    });
+    assert!(err.contains("this document has no title"), "{err}");
+    assert!(err.contains("content/bad.md"), "{err}");
+}
+
+#[test]
+fn invalid_date() {
+    let err = fails_keeping_output(|p| {
+        p.write("content/bad.md", "+++\ntitle = \"x\"\ndate = \"2016-13-40\"\n+++\n");
+    });
+    assert!(err.contains("invalid date: month 13 does not exist"), "{err}");
+    assert!(err.contains("content/bad.md:3:8"), "{err}");
+}
+
+#[test]
+fn duplicate_slugs_name_both_files() {
+    let err = fails_keeping_output(|p| {
+        p.write("content/a.md", "+++\ntitle = \"A\"\nslug = \"same\"\n+++\n");
+        p.write("content/b.md", "+++\ntitle = \"B\"\nslug = \"same\"\n+++\n");
+    });
+    assert!(err.contains("content/a.md") && err.contains("content/b.md"), "{err}");
+    assert!(err.contains("the slug `same` is also used by"), "{err}");
+}
+
+#[test]
+fn invalid_utf8() {
+    let err = fails_keeping_output(|p| {
+        p.write_bytes("content/bad.md", b"+++\ntitle = \"x\"\n+++\nCaf\xe9\n");
+    });
+    assert!(err.contains("not valid UTF-8"), "{err}");
+    assert!(err.contains("content/bad.md:4:4"), "{err}");
+}
+
+#[test]
+fn unreadable_file() {
+    let err = fails_keeping_output(|p| {
+        std::os::unix::fs::symlink(p.path("nowhere.md"), p.path("content/dangling.md")).unwrap();
+    });
+    assert!(err.contains("content/dangling.md"), "{err}");
+}
+
+#[test]
+fn missing_theme() {
+    let err = fails_keeping_output(|p| {
+        p.write("config.toml", "title = \"T\"\ntheme = \"nonesuch\"\n");
+    });
+    assert!(err.contains("theme `nonesuch` not found"), "{err}");
+}
+
+#[test]
+fn template_syntax_error_names_template_and_line() {
+    let err = fails_keeping_output(|p| {
+        p.write("templates/index.html", "line one\n{% if %}\n");
+    });
+    assert!(err.contains("index.html"), "{err}");
+    assert!(err.contains(":2:"), "{err}");
+}
+
+#[test]
+fn template_runtime_error_names_template() {
+    let err = fails_keeping_output(|p| {
+        p.write("templates/index.html", "ok\n{{ no_such_variable.field }}\n");
+    });
+    assert!(err.contains("index.html"), "{err}");
+}
+
+#[test]
+fn unknown_config_key_with_suggestion() {
+    let err = fails_keeping_output(|p| {
+        p.write("config.toml", "title = \"T\"\nbase_ulr = \"https://x.org/\"\n");
+    });
+    assert!(err.contains("config.toml:2:1"), "{err}");
+    assert!(err.contains("did you mean `base_url`?"), "{err}");
+}
+
+#[test]
+fn broken_links_name_both_files() {
+    let err = fails_keeping_output(|p| {
+        p.write("content/a.md", "+++\ntitle = \"A\"\n+++\nSee [b](b.md) and [good](good.md#p7).\n");
+    });
+    assert!(err.contains("link to `b.md`, which is not a document of this pack"), "{err}");
+    assert!(err.contains("link to `#p7` in content/good.md"), "{err}");
+    assert!(err.contains("content/a.md:4:5"), "{err}");
+}
+
+#[test]
+fn all_errors_of_a_build_are_reported_together() {
+    let err = fails_keeping_output(|p| {
+        p.write("content/a.md", "+++\ntitle = \"A\"\ndate = \"2016-02-30\"\n+++\n");
+        p.write("content/b.md", "+++\ntitel = \"B\"\n+++\n");
+        p.write("content/c.md", "+++\n");
+    });
+    for file in ["content/a.md", "content/b.md", "content/c.md"] {
+        assert!(err.contains(file), "{file} missing from:\n{err}");
+    }
+    assert!(err.contains("Build failed: 3 errors"), "{err}");
+}
+
+#[test]
+fn diagnostic_shape() {
+    let err = fails_keeping_output(|p| {
+        p.write("content/bad.md", "+++\ntitle = \"x\"\nauthr = \"Hilary Benn\"\n+++\n");
+    });
+    let err = err.replace(|c: char| c == '\\', "/");
+    insta::assert_snapshot!(err);
+}

@@ -1,0 +1,145 @@
+//! A small harness: make a pack in a temporary folder, run the real `casebook` binary on it,
+//! and read what it produced.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A pack in a temporary folder.
+pub struct TestPack {
+    dir: tempfile::TempDir,
+}
+
+impl TestPack {
+    /// An empty pack with a minimal config.
+    pub fn new() -> Self {
+        let pack = Self {
+            dir: tempfile::tempdir().expect("temporary folder"),
+        };
+        pack.write("config.toml", "title = \"Test pack\"\n");
+        pack
+    }
+
+    /// A copy of the repository's sample pack (config.toml and content/).
+    pub fn sample() -> Self {
+        let pack = Self::new();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        pack.write(
+            "config.toml",
+            &std::fs::read_to_string(repo.join("config.toml")).unwrap(),
+        );
+        for entry in std::fs::read_dir(repo.join("content")).unwrap() {
+            let entry = entry.unwrap();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            pack.write_bytes(&format!("content/{name}"), &std::fs::read(entry.path()).unwrap());
+        }
+        pack
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.dir.path().join(relative)
+    }
+
+    pub fn write(&self, relative: &str, text: &str) -> &Self {
+        self.write_bytes(relative, text.as_bytes())
+    }
+
+    pub fn write_bytes(&self, relative: &str, bytes: &[u8]) -> &Self {
+        let path = self.path(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+        self
+    }
+
+    pub fn remove(&self, relative: &str) {
+        std::fs::remove_file(self.path(relative)).unwrap();
+    }
+
+    /// Runs `casebook ARGS --root <pack>`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_casebook"))
+            .args(args)
+            .arg("--root")
+            .arg(self.root())
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("casebook runs");
+        Run { output }
+    }
+
+    /// `casebook build`, which must succeed.
+    pub fn build_ok(&self) -> Run {
+        let run = self.run(&["build"]);
+        assert_eq!(run.code(), 0, "build failed:\n{}", run.stderr());
+        run
+    }
+
+    /// A file of the built site, as text.
+    pub fn output(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path("public").join(relative))
+            .unwrap_or_else(|e| panic!("public/{relative}: {e}"))
+    }
+
+    /// Every file under `public/` with its bytes, to compare whole trees.
+    pub fn output_tree(&self) -> BTreeMap<String, Vec<u8>> {
+        tree(&self.path("public"))
+    }
+}
+
+/// Every file under `dir` with its bytes.
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            files.insert(rel, std::fs::read(entry.path()).unwrap());
+        }
+    }
+    files
+}
+
+/// The outcome of one run of the binary.
+pub struct Run {
+    output: Output,
+}
+
+impl Run {
+    pub fn code(&self) -> i32 {
+        self.output.status.code().expect("exit code")
+    }
+
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.output.stdout).into_owned()
+    }
+
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.output.stderr).into_owned()
+    }
+}
+
+/// Decodes the HTML character references our pages use, to compare text with sources.
+pub fn decode_entities(html: &str) -> String {
+    html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The inner HTML of each numbered block of a page, in order, with their ids.
+pub fn blocks(html: &str) -> Vec<(String, String)> {
+    html.split("<div class=\"block\" id=\"")
+        .skip(1)
+        .map(|rest| {
+            let (id, rest) = rest.split_once('"').unwrap();
+            let inner = rest.split("</div>\n").next().unwrap();
+            (id.to_string(), inner.to_string())
+        })
+        .collect()
+}

@@ -1,0 +1,7 @@
+//! Integration tests: real builds of real packs into temporary folders.
+
+mod cli;
+mod errors;
+mod harness;
+mod sample_pack;
+mod templates;
