@@ -1,5 +1,7 @@
 //! Rendering the pack into the files of the site, through the theme's templates.
 
+mod data;
+mod feeds;
 mod site;
 mod theme;
 mod views;

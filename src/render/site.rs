@@ -3,6 +3,8 @@
 use rayon::prelude::*;
 use tera::Context;
 
+use super::data::pack_json;
+use super::feeds::{atom_feed, robots, sitemap};
 use super::theme::{Theme, template_error};
 use super::views::{DocumentSummary, DocumentView, PageView, SiteView, document_url};
 use crate::error::BuildError;
@@ -33,6 +35,10 @@ pub fn render_site(
         .collect::<Result<_, _>>()?;
     files.extend(documents);
     files.push(render_not_found(theme, &site, options)?);
+    files.push(atom_feed(pack));
+    files.extend(sitemap(pack, &[]));
+    files.push(robots(pack));
+    files.push(pack_json(pack));
     let markdown = &pack.config.markdown;
     let css =
         syntax_css(&markdown.highlight_theme, &markdown.highlight_theme_dark).map_err(|e| {
@@ -70,6 +76,11 @@ fn page_view(
         },
         title: title.to_string(),
         description: description.to_string(),
+        og_type: if path.starts_with("documents/") {
+            "article"
+        } else {
+            "website"
+        },
     }
 }
 

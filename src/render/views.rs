@@ -58,6 +58,8 @@ pub struct PageView {
     pub title: String,
     /// The page's description for meta tags.
     pub description: String,
+    /// Open Graph type: `article` for documents, `website` for the rest.
+    pub og_type: &'static str,
 }
 
 /// A date as templates show it.

@@ -25,7 +25,11 @@ fn usage_errors_exit_with_2() {
 fn build_prints_a_summary_and_quiet_silences_it() {
     let pack = TestPack::sample();
     let run = pack.run(&["build"]);
-    assert!(run.stdout().starts_with("Built 3 documents into"), "{}", run.stdout());
+    assert!(
+        run.stdout().starts_with("Built 3 documents into"),
+        "{}",
+        run.stdout()
+    );
     assert!(run.stdout().contains(" ms"));
     let run = pack.run(&["build", "-q"]);
     assert_eq!(run.stdout(), "");
@@ -68,7 +72,11 @@ fn init_makes_a_pack_that_builds() {
         .arg(&dir)
         .output()
         .unwrap();
-    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
     let page = std::fs::read_to_string(dir.join("public/documents/example/index.html")).unwrap();
     assert!(page.contains("An example source document"));
     assert!(page.contains("October 2016"));

@@ -14,8 +14,18 @@ fn fails_keeping_output(breakage: impl FnOnce(&TestPack)) -> String {
     let before = pack.output_tree();
     breakage(&pack);
     let run = pack.run(&["build"]);
-    assert_eq!(run.code(), 1, "stdout: {}\nstderr: {}", run.stdout(), run.stderr());
-    assert_eq!(before, pack.output_tree(), "a failed build changed the output");
+    assert_eq!(
+        run.code(),
+        1,
+        "stdout: {}\nstderr: {}",
+        run.stdout(),
+        run.stderr()
+    );
+    assert_eq!(
+        before,
+        pack.output_tree(),
+        "a failed build changed the output"
+    );
     assert!(!run.stderr().contains("panicked"), "{}", run.stderr());
     assert!(!run.stderr().contains("RUST_BACKTRACE"), "{}", run.stderr());
     run.stderr()
@@ -26,7 +36,10 @@ fn unterminated_front_matter() {
     let err = fails_keeping_output(|p| {
         p.write("content/bad.md", "+++\ntitle = \"x\"\n\nBody\n");
     });
-    assert!(err.contains("front matter opened with `+++` is never closed"), "{err}");
+    assert!(
+        err.contains("front matter opened with `+++` is never closed"),
+        "{err}"
+    );
     assert!(err.contains("content/bad.md:1:1"), "{err}");
     assert!(err.contains("help: end the front matter"), "{err}");
 }
@@ -42,7 +55,10 @@ fn invalid_toml() {
 #[test]
 fn unknown_front_matter_key_with_suggestion() {
     let err = fails_keeping_output(|p| {
-        p.write("content/bad.md", "+++\ntitle = \"x\"\nsumary = \"y\"\n+++\n");
+        p.write(
+            "content/bad.md",
+            "+++\ntitle = \"x\"\nsumary = \"y\"\n+++\n",
+        );
     });
     assert!(err.contains("unknown key `sumary`"), "{err}");
     assert!(err.contains("content/bad.md:3:1"), "{err}");
@@ -61,9 +77,15 @@ fn missing_title() {
 #[test]
 fn invalid_date() {
     let err = fails_keeping_output(|p| {
-        p.write("content/bad.md", "+++\ntitle = \"x\"\ndate = \"2016-13-40\"\n+++\n");
+        p.write(
+            "content/bad.md",
+            "+++\ntitle = \"x\"\ndate = \"2016-13-40\"\n+++\n",
+        );
     });
-    assert!(err.contains("invalid date: month 13 does not exist"), "{err}");
+    assert!(
+        err.contains("invalid date: month 13 does not exist"),
+        "{err}"
+    );
     assert!(err.contains("content/bad.md:3:8"), "{err}");
 }
 
@@ -73,7 +95,10 @@ fn duplicate_slugs_name_both_files() {
         p.write("content/a.md", "+++\ntitle = \"A\"\nslug = \"same\"\n+++\n");
         p.write("content/b.md", "+++\ntitle = \"B\"\nslug = \"same\"\n+++\n");
     });
-    assert!(err.contains("content/a.md") && err.contains("content/b.md"), "{err}");
+    assert!(
+        err.contains("content/a.md") && err.contains("content/b.md"),
+        "{err}"
+    );
     assert!(err.contains("the slug `same` is also used by"), "{err}");
 }
 
@@ -122,7 +147,10 @@ fn template_runtime_error_names_template() {
 #[test]
 fn unknown_config_key_with_suggestion() {
     let err = fails_keeping_output(|p| {
-        p.write("config.toml", "title = \"T\"\nbase_ulr = \"https://x.org/\"\n");
+        p.write(
+            "config.toml",
+            "title = \"T\"\nbase_ulr = \"https://x.org/\"\n",
+        );
     });
     assert!(err.contains("config.toml:2:1"), "{err}");
     assert!(err.contains("did you mean `base_url`?"), "{err}");
@@ -131,9 +159,15 @@ fn unknown_config_key_with_suggestion() {
 #[test]
 fn broken_links_name_both_files() {
     let err = fails_keeping_output(|p| {
-        p.write("content/a.md", "+++\ntitle = \"A\"\n+++\nSee [b](b.md) and [good](good.md#p7).\n");
+        p.write(
+            "content/a.md",
+            "+++\ntitle = \"A\"\n+++\nSee [b](b.md) and [good](good.md#p7).\n",
+        );
     });
-    assert!(err.contains("link to `b.md`, which is not a document of this pack"), "{err}");
+    assert!(
+        err.contains("link to `b.md`, which is not a document of this pack"),
+        "{err}"
+    );
     assert!(err.contains("link to `#p7` in content/good.md"), "{err}");
     assert!(err.contains("content/a.md:4:5"), "{err}");
 }
@@ -141,7 +175,10 @@ fn broken_links_name_both_files() {
 #[test]
 fn all_errors_of_a_build_are_reported_together() {
     let err = fails_keeping_output(|p| {
-        p.write("content/a.md", "+++\ntitle = \"A\"\ndate = \"2016-02-30\"\n+++\n");
+        p.write(
+            "content/a.md",
+            "+++\ntitle = \"A\"\ndate = \"2016-02-30\"\n+++\n",
+        );
         p.write("content/b.md", "+++\ntitel = \"B\"\n+++\n");
         p.write("content/c.md", "+++\n");
     });
@@ -154,8 +191,11 @@ fn all_errors_of_a_build_are_reported_together() {
 #[test]
 fn diagnostic_shape() {
     let err = fails_keeping_output(|p| {
-        p.write("content/bad.md", "+++\ntitle = \"x\"\nauthr = \"Hilary Benn\"\n+++\n");
+        p.write(
+            "content/bad.md",
+            "+++\ntitle = \"x\"\nauthr = \"Hilary Benn\"\n+++\n",
+        );
     });
-    let err = err.replace(|c: char| c == '\\', "/");
+    let err = err.replace('\\', "/");
     insta::assert_snapshot!(err);
 }

@@ -31,7 +31,10 @@ impl TestPack {
         for entry in std::fs::read_dir(repo.join("content")).unwrap() {
             let entry = entry.unwrap();
             let name = entry.file_name().to_string_lossy().into_owned();
-            pack.write_bytes(&format!("content/{name}"), &std::fs::read(entry.path()).unwrap());
+            pack.write_bytes(
+                &format!("content/{name}"),
+                &std::fs::read(entry.path()).unwrap(),
+            );
         }
         pack
     }
@@ -96,7 +99,12 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.unwrap();
         if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             files.insert(rel, std::fs::read(entry.path()).unwrap());
         }
     }

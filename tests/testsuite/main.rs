@@ -3,5 +3,6 @@
 mod cli;
 mod errors;
 mod harness;
+mod publishing;
 mod sample_pack;
 mod templates;

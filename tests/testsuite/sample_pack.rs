@@ -48,7 +48,13 @@ fn every_seed_paragraph_appears_verbatim_as_one_numbered_block() {
         let texts: Vec<String> = blocks(&html)
             .into_iter()
             .map(|(_, inner)| {
-                let paragraph = inner.split("<p>").nth(1).unwrap().split("</p>").next().unwrap();
+                let paragraph = inner
+                    .split("<p>")
+                    .nth(1)
+                    .unwrap()
+                    .split("</p>")
+                    .next()
+                    .unwrap();
                 decode_entities(&paragraph.replace("<br>\n", "\n"))
             })
             .collect();
@@ -79,7 +85,10 @@ fn paragraph_ids_are_sequential_and_linkable() {
         let expected: Vec<String> = (1..=ids.len()).map(|n| format!("p{n}")).collect();
         assert_eq!(ids, expected);
         for id in ids {
-            assert!(html.contains(&format!("href=\"#{id}\"")), "{page} has no link to #{id}");
+            assert!(
+                html.contains(&format!("href=\"#{id}\"")),
+                "{page} has no link to #{id}"
+            );
         }
     }
 }
@@ -120,11 +129,17 @@ fn front_page_lists_documents_by_date_and_pages_link_both_ways() {
         "Hilary Benn MP to constituents",
     ]
     .iter()
-    .map(|title| index.find(title).unwrap_or_else(|| panic!("{title} missing")))
+    .map(|title| {
+        index
+            .find(title)
+            .unwrap_or_else(|| panic!("{title} missing"))
+    })
     .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "not in date order");
     let mp = pack.output("documents/mp-reply-aleppo-november-2016/index.html");
-    assert!(mp.contains("rel=\"prev\" href=\"../../documents/hansard-2016-10-18-aleppo-bombings/\""));
+    assert!(
+        mp.contains("rel=\"prev\" href=\"../../documents/hansard-2016-10-18-aleppo-bombings/\"")
+    );
     assert!(mp.contains("rel=\"next\" href=\"../../documents/benn-letter-2017-01/\""));
 }
 

@@ -40,13 +40,25 @@ fn a_theme_folder_in_the_pack_is_used() {
     pack.write("config.toml", "title = \"T\"\ntheme = \"plain\"\n");
     pack.write("content/a.md", "+++\ntitle = \"A\"\n+++\nText.\n");
     for name in ["base.html", "index.html", "404.html"] {
-        pack.write(&format!("themes/plain/templates/{name}"), "plain {{ site.title }}");
+        pack.write(
+            &format!("themes/plain/templates/{name}"),
+            "plain {{ site.title }}",
+        );
     }
-    pack.write("themes/plain/templates/document.html", "doc {{ document.title }} {{ body | safe }}");
-    pack.write("themes/plain/templates/citation.txt", "{{ document.title }}");
+    pack.write(
+        "themes/plain/templates/document.html",
+        "doc {{ document.title }} {{ body | safe }}",
+    );
+    pack.write(
+        "themes/plain/templates/citation.txt",
+        "{{ document.title }}",
+    );
     pack.write("themes/plain/static/plain.css", "p{}");
     pack.build_ok();
-    assert!(pack.output("documents/a/index.html").starts_with("doc A <div class=\"block\" id=\"p1\">"));
+    assert!(
+        pack.output("documents/a/index.html")
+            .starts_with("doc A <div class=\"block\" id=\"p1\">")
+    );
     assert_eq!(pack.output("plain.css"), "p{}");
 }
 
@@ -57,7 +69,10 @@ fn markdown_features_render() {
         "content/a.md",
         "+++\ntitle = \"A\"\n+++\n## Background\n\nSee [the other](sub/b.md#p1) and [below](#p3).\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n```rust\nfn main() {}\n```\n",
     );
-    pack.write("content/sub/b.md", "+++\ntitle = \"B\"\n+++\nBack to [a](../a.md).\n");
+    pack.write(
+        "content/sub/b.md",
+        "+++\ntitle = \"B\"\n+++\nBack to [a](../a.md).\n",
+    );
     pack.build_ok();
     let a = pack.output("documents/a/index.html");
     assert!(a.contains("<h2 id=\"background\">Background"));
@@ -76,8 +91,15 @@ fn drafts_only_with_the_flag_and_base_url_from_the_command_line() {
     pack.write("content/d.md", "+++\ntitle = \"D\"\ndraft = true\n+++\n");
     pack.build_ok();
     assert!(!pack.path("public/documents/d").exists());
-    let run = pack.run(&["build", "--drafts", "--base-url", "https://example.org/pack"]);
+    let run = pack.run(&[
+        "build",
+        "--drafts",
+        "--base-url",
+        "https://example.org/pack",
+    ]);
     assert_eq!(run.code(), 0, "{}", run.stderr());
     let html = pack.output("documents/d/index.html");
-    assert!(html.contains("<link rel=\"canonical\" href=\"https://example.org/pack/documents/d/\">"));
+    assert!(
+        html.contains("<link rel=\"canonical\" href=\"https://example.org/pack/documents/d/\">")
+    );
 }

@@ -1,0 +1,73 @@
+//! `pack.json`: the pack as data, for others to reuse.
+
+use serde::Serialize;
+
+use super::views::document_url;
+use crate::output::OutputFile;
+use crate::pack::Pack;
+use crate::source::Metadata;
+
+#[derive(Serialize)]
+struct PackData<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: String,
+    language: &'a str,
+    author: &'a str,
+    publisher: &'a str,
+    generator: String,
+    documents: Vec<DocumentData<'a>>,
+}
+
+#[derive(Serialize)]
+struct DocumentData<'a> {
+    slug: &'a str,
+    url: String,
+    source_file: &'a str,
+    date_precision: Option<crate::date::Precision>,
+    #[serde(flatten)]
+    meta: &'a Metadata,
+    paragraphs: Vec<ParagraphData<'a>>,
+}
+
+#[derive(Serialize)]
+struct ParagraphData<'a> {
+    id: &'a str,
+    text: &'a str,
+}
+
+/// The pack's metadata and every document's metadata and ¶-numbered text, in reading order.
+pub fn pack_json(pack: &Pack) -> OutputFile {
+    let config = &pack.config;
+    let data = PackData {
+        title: &config.title,
+        description: &config.description,
+        base_url: config.base_url_with_slash(),
+        language: &config.language,
+        author: &config.author,
+        publisher: &config.publisher,
+        generator: format!("Casebook {}", env!("CARGO_PKG_VERSION")),
+        documents: pack
+            .documents
+            .iter()
+            .map(|doc| DocumentData {
+                slug: &doc.slug,
+                url: document_url(&doc.slug),
+                source_file: &doc.content_path,
+                date_precision: doc.meta.date.map(|d| d.precision()),
+                meta: &doc.meta,
+                paragraphs: doc
+                    .body
+                    .blocks
+                    .iter()
+                    .map(|b| ParagraphData {
+                        id: &b.id,
+                        text: &b.text,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    let json = serde_json::to_string_pretty(&data).expect("pack data serialises");
+    OutputFile::new("pack.json", json.into_bytes())
+}
