@@ -26,4 +26,4 @@ pub mod render;
 pub mod slug;
 pub mod source;
 
-pub use pipeline::{BuildOptions, BuildReport, build};
+pub use pipeline::{BuildOptions, BuildReport, Session, build};

@@ -16,7 +16,7 @@ pub struct ResolvedLink {
 
 /// Resolves every internal link of every document; problems are pushed to `errors`.
 pub(super) fn resolve_all(
-    documents: &[Document],
+    documents: &[std::sync::Arc<Document>],
     errors: &mut Vec<ContentError>,
 ) -> Vec<Vec<ResolvedLink>> {
     let by_path: HashMap<&str, usize> = documents
@@ -103,12 +103,19 @@ mod tests {
     use crate::markdown::InternalLink;
     use crate::pack::tests::doc;
 
-    fn with_link(mut d: Document, target: &str, fragment: Option<&str>) -> Document {
-        d.body.links.push(InternalLink {
-            target: target.into(),
-            fragment: fragment.map(Into::into),
-            span: 5..10,
-        });
+    fn with_link(
+        mut d: std::sync::Arc<Document>,
+        target: &str,
+        fragment: Option<&str>,
+    ) -> std::sync::Arc<Document> {
+        std::sync::Arc::make_mut(&mut d)
+            .body
+            .links
+            .push(InternalLink {
+                target: target.into(),
+                fragment: fragment.map(Into::into),
+                span: 5..10,
+            });
         d
     }
 
@@ -123,11 +130,14 @@ mod tests {
     #[test]
     fn missing_targets_and_anchors_are_errors_naming_both_files() {
         let mut target = doc("t.md", "t", None);
-        target.body.blocks.push(crate::markdown::Block {
-            id: "p1".into(),
-            text: String::new(),
-            offset: 0,
-        });
+        std::sync::Arc::make_mut(&mut target)
+            .body
+            .blocks
+            .push(crate::markdown::Block {
+                id: "p1".into(),
+                text: String::new(),
+                offset: 0,
+            });
         let docs = vec![
             with_link(doc("a.md", "a", None), "t.md", Some("p1")),
             with_link(doc("b.md", "b", None), "t.md", Some("p9")),

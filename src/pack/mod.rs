@@ -9,6 +9,7 @@ mod links;
 pub use links::ResolvedLink;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::error::{ContentError, ContentErrorKind};
@@ -20,7 +21,7 @@ pub struct Pack {
     /// The settings the pack was built with.
     pub config: Config,
     /// Documents in reading order: by date (undated last), then weight, then title.
-    pub documents: Vec<Document>,
+    pub documents: Vec<Arc<Document>>,
     /// For each document, where each of its internal links points.
     pub links: Vec<Vec<ResolvedLink>>,
 }
@@ -30,7 +31,7 @@ impl Pack {
     /// checked across documents (slugs, links). All problems are returned together.
     pub fn assemble(
         config: Config,
-        mut documents: Vec<Document>,
+        mut documents: Vec<Arc<Document>>,
         include_drafts: bool,
     ) -> Result<Self, Vec<ContentError>> {
         if !include_drafts {
@@ -63,10 +64,10 @@ fn reading_order(doc: &Document) -> impl Ord + '_ {
     )
 }
 
-fn duplicate_slugs(documents: &[Document]) -> Vec<ContentError> {
+fn duplicate_slugs(documents: &[Arc<Document>]) -> Vec<ContentError> {
     let mut seen: HashMap<&str, &Document> = HashMap::new();
     let mut errors = Vec::new();
-    let mut by_path: Vec<&Document> = documents.iter().collect();
+    let mut by_path: Vec<&Document> = documents.iter().map(|d| d.as_ref()).collect();
     by_path.sort_by(|a, b| a.content_path.cmp(&b.content_path));
     for doc in by_path {
         if let Some(first) = seen.get(doc.slug.as_str()) {
@@ -91,8 +92,8 @@ mod tests {
     use crate::source::Metadata;
     use std::path::PathBuf;
 
-    pub(crate) fn doc(path: &str, slug: &str, date: Option<&str>) -> Document {
-        Document {
+    pub(crate) fn doc(path: &str, slug: &str, date: Option<&str>) -> Arc<Document> {
+        Arc::new(Document {
             path: PathBuf::from("content").join(path),
             content_path: path.to_string(),
             slug: slug.to_string(),
@@ -102,7 +103,8 @@ mod tests {
                 ..Metadata::default()
             },
             body: Default::default(),
-        }
+            fingerprint: 0,
+        })
     }
 
     #[test]
@@ -137,7 +139,7 @@ mod tests {
     #[test]
     fn drafts_are_left_out_unless_asked_for() {
         let mut draft = doc("d.md", "d", None);
-        draft.meta.draft = true;
+        Arc::make_mut(&mut draft).meta.draft = true;
         let pack = Pack::assemble(Config::default(), vec![draft.clone()], false).unwrap();
         assert!(pack.documents.is_empty());
         let pack = Pack::assemble(Config::default(), vec![draft], true).unwrap();

@@ -1,11 +1,13 @@
 //! Rendering the pack into the files of the site, through the theme's templates.
 
+mod cache;
 mod data;
 mod feeds;
 mod site;
 mod theme;
 mod views;
 
-pub use site::{RenderOptions, render_site};
+pub use cache::{Fingerprint, RenderCache};
+pub use site::{RenderOptions, Rendered, render_site};
 pub use theme::{TEMPLATE_NAMES, Theme, load_theme, template_error};
 pub use views::{DateView, DocumentSummary, DocumentView, PageView, SiteView, document_url};

@@ -1,8 +1,11 @@
-//! The HTML site: front page, one page per document, 404 page, stylesheets and scripts.
+//! The HTML site: front page, one page per document, 404 page, feeds, data and assets.
+
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use tera::Context;
 
+use super::cache::{Fingerprint, RenderCache};
 use super::data::pack_json;
 use super::feeds::{atom_feed, robots, sitemap};
 use super::theme::{Theme, template_error};
@@ -19,21 +22,70 @@ pub struct RenderOptions {
     pub index_file: String,
 }
 
-/// Renders every page of the site. Documents are rendered in parallel; the result is in a
-/// fixed order so output never depends on thread timing.
+/// The files of a site and how many pages had to be rendered for it.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// Every file, in a fixed order.
+    pub files: Vec<OutputFile>,
+    /// Document pages rendered now rather than taken from the cache.
+    pub rendered: usize,
+}
+
+/// Renders every page of the site. Document pages whose inputs are unchanged since they were
+/// cached (same `generation` of config and theme, same fingerprints) are reused; the rest are
+/// rendered in parallel. The result is in a fixed order so output never depends on timing.
 pub fn render_site(
     pack: &Pack,
     theme: &Theme,
     options: &RenderOptions,
-) -> Result<Vec<OutputFile>, BuildError> {
+    generation: u64,
+    cache: &mut RenderCache,
+) -> Result<Rendered, BuildError> {
     let site = SiteView::new(&pack.config);
-    let summaries: Vec<DocumentSummary> = pack.documents.iter().map(DocumentSummary::new).collect();
+    let summaries: Vec<DocumentSummary> = pack
+        .documents
+        .iter()
+        .map(|d| DocumentSummary::new(d))
+        .collect();
     let mut files = vec![render_index(theme, &site, &summaries, options)?];
-    let documents: Vec<OutputFile> = (0..pack.documents.len())
-        .into_par_iter()
-        .map(|i| render_document(pack, i, theme, &site, &summaries, options))
+
+    let fingerprints: Vec<u64> = (0..pack.documents.len())
+        .map(|i| document_fingerprint(pack, i, generation, options))
+        .collect();
+    let paths: Vec<String> = pack
+        .documents
+        .iter()
+        .map(|d| format!("{}index.html", document_url(&d.slug)))
+        .collect();
+    let cached: Vec<Option<Arc<[u8]>>> = paths
+        .iter()
+        .zip(&fingerprints)
+        .map(|(path, &f)| cache.get(path, f))
+        .collect();
+    let fresh: Vec<(usize, Arc<[u8]>)> = cached
+        .par_iter()
+        .enumerate()
+        .filter(|(_, c)| c.is_none())
+        .map(|(i, _)| {
+            render_document(pack, i, theme, &site, &summaries, options)
+                .map(|html| (i, Arc::from(html.into_bytes())))
+        })
         .collect::<Result<_, _>>()?;
-    files.extend(documents);
+    let rendered = fresh.len();
+    let mut pages = cached;
+    for (i, bytes) in fresh {
+        cache.insert(paths[i].clone(), fingerprints[i], Arc::clone(&bytes));
+        pages[i] = Some(bytes);
+    }
+    let live: std::collections::HashSet<&str> = paths.iter().map(String::as_str).collect();
+    cache.retain(|path| live.contains(path));
+    for (path, bytes) in paths.into_iter().zip(pages) {
+        files.push(OutputFile {
+            path,
+            bytes: bytes.expect("every page is cached or rendered"),
+        });
+    }
+
     files.push(render_not_found(theme, &site, options)?);
     files.push(atom_feed(pack));
     files.extend(sitemap(pack, &[]));
@@ -52,9 +104,31 @@ pub fn render_site(
         theme
             .static_files
             .iter()
-            .map(|(path, bytes)| OutputFile::new(path, bytes.clone())),
+            .map(|(path, bytes)| OutputFile::new(path.as_str(), bytes.as_slice())),
     );
-    Ok(files)
+    Ok(Rendered { files, rendered })
+}
+
+/// Everything a document page is rendered from, as one number: the document itself, its
+/// neighbours (for previous/next), the documents it links to, and config and theme.
+fn document_fingerprint(
+    pack: &Pack,
+    index: usize,
+    generation: u64,
+    options: &RenderOptions,
+) -> u64 {
+    let docs = &pack.documents;
+    let neighbour = |i: Option<usize>| i.and_then(|i| docs.get(i)).map_or(0, |d| d.fingerprint);
+    let mut fingerprint = Fingerprint::default()
+        .number(generation)
+        .text(&options.index_file)
+        .number(docs[index].fingerprint)
+        .number(neighbour(index.checked_sub(1)))
+        .number(neighbour(Some(index + 1)));
+    for link in &pack.links[index] {
+        fingerprint = fingerprint.text(&docs[link.document].slug);
+    }
+    fingerprint.finish()
 }
 
 fn page_view(
@@ -118,7 +192,7 @@ fn render_document(
     site: &SiteView,
     summaries: &[DocumentSummary],
     options: &RenderOptions,
-) -> Result<OutputFile, BuildError> {
+) -> Result<String, BuildError> {
     let doc = &pack.documents[index];
     let path = document_url(&doc.slug);
     let description = doc.meta.summary.clone().unwrap_or_default();
@@ -148,11 +222,7 @@ fn render_document(
     context.insert("body", &body);
     context.insert("previous", &index.checked_sub(1).map(|i| &summaries[i]));
     context.insert("next", &summaries.get(index + 1));
-    let html = render(theme, "document.html", &context)?;
-    Ok(OutputFile::new(
-        format!("{path}index.html"),
-        html.into_bytes(),
-    ))
+    render(theme, "document.html", &context)
 }
 
 fn render_not_found(

@@ -64,13 +64,18 @@ fn is_not_found(error: &walkdir::Error) -> bool {
         .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound)
 }
 
-fn source_file(content: &Path, path: &Path) -> Option<SourceFile> {
+/// The source file at `path` under the `content` folder, if it is a `.md` or `.txt` document
+/// outside hidden folders.
+pub fn source_file(content: &Path, path: &Path) -> Option<SourceFile> {
     let format = match path.extension()?.to_str()? {
         "md" => SourceFormat::Markdown,
         "txt" => SourceFormat::PlainText,
         _ => return None,
     };
     let relative = path.strip_prefix(content).ok()?;
+    if relative.components().any(|c| is_hidden(c.as_os_str())) {
+        return None;
+    }
     let content_path = relative
         .components()
         .map(|c| c.as_os_str().to_string_lossy())

@@ -28,6 +28,10 @@ pub struct Document {
     pub meta: Metadata,
     /// The rendered text.
     pub body: Body,
+    /// A hash of the file's path and bytes: equal fingerprints, equal documents (for a given
+    /// config). The path is included because the slug, and so every link to the document,
+    /// derives from it.
+    pub fingerprint: u64,
 }
 
 /// Validated front matter.
@@ -211,7 +215,16 @@ pub fn parse_document(
             extra,
         },
         body,
+        fingerprint: fingerprint(&source.content_path, bytes),
     })
+}
+
+fn fingerprint(content_path: &str, bytes: &[u8]) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(content_path.as_bytes());
+    hasher.update(&[0]);
+    hasher.update(bytes);
+    hasher.digest()
 }
 
 fn curated_events(

@@ -9,7 +9,7 @@ mod document;
 mod frontmatter;
 mod text;
 
-pub use discover::{CONTENT_DIR, SourceFile, SourceFormat, discover_sources};
+pub use discover::{CONTENT_DIR, SourceFile, SourceFormat, discover_sources, source_file};
 pub use document::{CuratedEvent, Document, Metadata, parse_document};
 pub use frontmatter::{FrontMatter, split_front_matter};
 pub use text::normalize_text;

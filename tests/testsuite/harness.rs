@@ -151,3 +151,33 @@ pub fn blocks(html: &str) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// Asserts two output trees are identical, naming the files that differ.
+pub fn assert_same_tree(
+    actual: &BTreeMap<String, Vec<u8>>,
+    expected: &BTreeMap<String, Vec<u8>>,
+    context: &str,
+) {
+    let differing: Vec<String> = actual
+        .keys()
+        .chain(expected.keys())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .filter(|path| actual.get(*path) != expected.get(*path))
+        .map(|path| match (actual.get(path), expected.get(path)) {
+            (Some(_), None) => format!("{path} (extra)"),
+            (None, Some(_)) => format!("{path} (missing)"),
+            (Some(a), Some(e)) => format!(
+                "{path}:\n--- actual\n{}\n--- expected\n{}",
+                String::from_utf8_lossy(a),
+                String::from_utf8_lossy(e)
+            ),
+            (None, None) => unreachable!(),
+        })
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "{context}: trees differ:\n{}",
+        differing.join("\n")
+    );
+}

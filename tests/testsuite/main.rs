@@ -3,6 +3,7 @@
 mod cli;
 mod errors;
 mod harness;
+mod incremental;
 mod publishing;
 mod sample_pack;
 mod templates;

@@ -1,0 +1,276 @@
+//! Making the output folder hold exactly the rendered files, touching as little as possible.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::{OutputFile, WriteReport};
+use crate::error::BuildError;
+
+/// Writes builds to an output folder, remembering what it wrote so the next build of the same
+/// session can skip unchanged files without reading them back.
+#[derive(Debug, Default)]
+pub struct Writer {
+    last: Option<(PathBuf, Written)>,
+}
+
+/// The files last written, by path.
+type Written = HashMap<String, Arc<[u8]>>;
+
+/// What one write did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WriteOutcome {
+    /// Counts.
+    pub report: WriteReport,
+    /// Output paths written or removed, sorted.
+    pub changed_paths: Vec<String>,
+}
+
+impl Writer {
+    /// Makes `output` hold exactly `files`.
+    pub fn write(
+        &mut self,
+        output: &Path,
+        files: &[OutputFile],
+    ) -> Result<WriteOutcome, BuildError> {
+        if let Some(bad) = files.iter().find(|f| !is_safe_relative(&f.path)) {
+            return Err(BuildError::io(
+                "refusing to write outside the output folder",
+                &bad.path,
+                std::io::Error::from(std::io::ErrorKind::InvalidInput),
+            ));
+        }
+        let outcome = if !output.exists() {
+            write_fresh(output, files)?
+        } else {
+            let known = match &self.last {
+                Some((dir, known)) if dir == output => Some(known),
+                _ => None,
+            };
+            sync_in_place(output, files, known)?
+        };
+        let record = files
+            .iter()
+            .map(|f| (f.path.clone(), Arc::clone(&f.bytes)))
+            .collect();
+        self.last = Some((output.to_path_buf(), record));
+        Ok(outcome)
+    }
+}
+
+fn write_fresh(output: &Path, files: &[OutputFile]) -> Result<WriteOutcome, BuildError> {
+    let staging = sibling(output, "casebook-staging");
+    if staging.exists() {
+        fs::remove_dir_all(&staging).map_err(|e| BuildError::io("removing", &staging, e))?;
+    }
+    for file in files {
+        let path = staging.join(&file.path);
+        create_parent(&path)?;
+        fs::write(&path, &file.bytes).map_err(|e| BuildError::io("writing", &path, e))?;
+    }
+    if let Some(parent) = output.parent() {
+        fs::create_dir_all(parent).map_err(|e| BuildError::io("creating", parent, e))?;
+    }
+    fs::rename(&staging, output)
+        .map_err(|e| BuildError::io("moving the new site to", output, e))?;
+    let mut changed_paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+    changed_paths.sort();
+    Ok(WriteOutcome {
+        report: WriteReport {
+            written: files.len(),
+            ..WriteReport::default()
+        },
+        changed_paths,
+    })
+}
+
+/// Updates an existing folder. `known` is what this writer last put there; without it the
+/// files on disk are read and compared, and files nobody asked for are found by listing.
+fn sync_in_place(
+    output: &Path,
+    files: &[OutputFile],
+    known: Option<&Written>,
+) -> Result<WriteOutcome, BuildError> {
+    if !output.is_dir() {
+        return Err(BuildError::io(
+            "the output path is not a folder",
+            output,
+            std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+        ));
+    }
+    let mut outcome = WriteOutcome::default();
+    for file in files {
+        let unchanged = match known {
+            Some(known) => known
+                .get(&file.path)
+                .is_some_and(|old| Arc::ptr_eq(old, &file.bytes) || **old == *file.bytes),
+            None => fs::read(output.join(&file.path)).is_ok_and(|old| *old == *file.bytes),
+        };
+        if unchanged {
+            outcome.report.unchanged += 1;
+            continue;
+        }
+        write_atomically(&output.join(&file.path), &file.bytes)?;
+        outcome.report.written += 1;
+        outcome.changed_paths.push(file.path.clone());
+    }
+    let wanted: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let stale: Vec<String> = match known {
+        Some(known) => known
+            .keys()
+            .filter(|p| !wanted.contains(p.as_str()))
+            .cloned()
+            .collect(),
+        None => list_files(output)?
+            .into_iter()
+            .filter(|p| !wanted.contains(p.as_str()))
+            .collect(),
+    };
+    for path in &stale {
+        let full = output.join(path);
+        match fs::remove_file(&full) {
+            Ok(()) => remove_empty_parents(output, &full),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(BuildError::io("removing", &full, e)),
+        }
+        outcome.report.removed += 1;
+        outcome.changed_paths.push(path.clone());
+    }
+    outcome.changed_paths.sort();
+    Ok(outcome)
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
+    if path.is_dir() {
+        fs::remove_dir_all(path).map_err(|e| BuildError::io("removing", path, e))?;
+    }
+    create_parent(path)?;
+    let temporary = sibling(path, "casebook-tmp");
+    fs::write(&temporary, bytes).map_err(|e| BuildError::io("writing", &temporary, e))?;
+    fs::rename(&temporary, path).map_err(|e| BuildError::io("writing", path, e))
+}
+
+/// Every file under `dir`, as `/`-separated relative paths.
+fn list_files(dir: &Path) -> Result<Vec<String>, BuildError> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+        let entry = entry.map_err(|e| BuildError::io("listing", dir, e.into()))?;
+        if !entry.file_type().is_dir() {
+            let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            let parts: Vec<String> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            files.push(parts.join("/"));
+        }
+    }
+    Ok(files)
+}
+
+/// Removes the folders above `file` that became empty, up to (not including) `root`.
+fn remove_empty_parents(root: &Path, file: &Path) {
+    let mut dir = file.parent();
+    while let Some(current) = dir {
+        if current == root || fs::remove_dir(current).is_err() {
+            break;
+        }
+        dir = current.parent();
+    }
+}
+
+fn create_parent(path: &Path) -> Result<(), BuildError> {
+    match path.parent() {
+        Some(parent) => {
+            fs::create_dir_all(parent).map_err(|e| BuildError::io("creating", parent, e))
+        }
+        None => Ok(()),
+    }
+}
+
+/// `dir/.name.suffix`, beside `path`.
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.{suffix}"))
+}
+
+/// A relative path with no `..`, no root and no empty parts.
+fn is_safe_relative(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('/')
+        && !path.contains('\\')
+        && path
+            .split('/')
+            .all(|p| !p.is_empty() && p != "." && p != "..")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(list: &[(&str, &str)]) -> Vec<OutputFile> {
+        list.iter()
+            .map(|(p, b)| OutputFile::new(*p, b.as_bytes().to_vec()))
+            .collect()
+    }
+
+    #[test]
+    fn first_write_then_only_changes_then_removals() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let mut writer = Writer::default();
+        let outcome = writer
+            .write(
+                &out,
+                &files(&[("index.html", "a"), ("d/x/index.html", "b")]),
+            )
+            .unwrap();
+        assert_eq!(outcome.report.written, 2);
+        let outcome = writer
+            .write(
+                &out,
+                &files(&[("index.html", "a"), ("d/x/index.html", "c")]),
+            )
+            .unwrap();
+        assert_eq!((outcome.report.written, outcome.report.unchanged), (1, 1));
+        assert_eq!(outcome.changed_paths, ["d/x/index.html"]);
+        let outcome = writer.write(&out, &files(&[("index.html", "a")])).unwrap();
+        assert_eq!(outcome.report.removed, 1);
+        assert!(!out.join("d").exists());
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no staging or temporary files remain");
+    }
+
+    #[test]
+    fn a_new_writer_compares_with_the_files_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        Writer::default()
+            .write(&out, &files(&[("a.html", "a"), ("old.html", "x")]))
+            .unwrap();
+        let outcome = Writer::default()
+            .write(&out, &files(&[("a.html", "a")]))
+            .unwrap();
+        assert_eq!(outcome.report.unchanged, 1);
+        assert_eq!(outcome.report.removed, 1);
+        assert!(!out.join("old.html").exists());
+    }
+
+    #[test]
+    fn paths_that_escape_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        for bad in ["../x", "/etc/x", "a/../../x", ""] {
+            assert!(
+                Writer::default()
+                    .write(&out, &files(&[(bad, "x")]))
+                    .is_err(),
+                "{bad}"
+            );
+        }
+        assert!(!out.exists());
+    }
+}

@@ -1,0 +1,58 @@
+//! The build: every stage in order, from the pack's folder to its site.
+//!
+//! [`Session`] holds what one build learnt (parsed documents, rendered pages, what is on
+//! disk) so the next build redoes only what changed: `casebook build` runs one session once;
+//! `casebook serve` keeps one alive and feeds it file changes.
+
+mod changes;
+mod session;
+
+pub use changes::{ChangeKind, classify_change};
+pub use session::Session;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::error::BuildError;
+use crate::output::WriteReport;
+
+/// What to build and where.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The pack's folder (holding config.toml and content/).
+    pub root: PathBuf,
+    /// Overrides `output_dir`; relative paths are taken from the current folder.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url`.
+    pub base_url: Option<String>,
+    /// Include documents marked `draft = true`.
+    pub drafts: bool,
+}
+
+/// What a successful build did.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    /// Documents in the site.
+    pub documents: usize,
+    /// Documents parsed in this build (the rest came from the session's cache).
+    pub parsed: usize,
+    /// Files the site consists of.
+    pub files: usize,
+    /// Pages rendered in this build (the rest were unchanged).
+    pub rendered: usize,
+    /// What was written, left alone and removed.
+    pub writes: WriteReport,
+    /// Output paths written or removed in this build, for live reload.
+    pub changed_paths: Vec<String>,
+    /// Where the site is.
+    pub output_dir: PathBuf,
+    /// Wall-clock time of the whole build.
+    pub elapsed: Duration,
+}
+
+/// Builds the pack at `options.root` into its output folder, once.
+///
+/// On any error nothing is written, so the last good site stays as it was.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    Session::new(options.clone()).build()
+}

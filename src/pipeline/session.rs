@@ -1,0 +1,280 @@
+//! A build session: the pipeline's stages plus the caches that let a rebuild redo only what
+//! changed.
+//!
+//! Invariant: whatever sequence of changes a session has seen, its output is byte for byte
+//! what a fresh session (a clean `casebook build`) produces from the same files. Caches are
+//! keyed by content (file hashes, page fingerprints), never by time stamps.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::changes::{ChangeKind, classify_change};
+use super::{BuildOptions, BuildReport};
+use crate::config::{Config, load_config};
+use crate::error::{BuildError, ContentError, ContentErrorKind};
+use crate::output::{Writer, check_output_location};
+use crate::pack::Pack;
+use crate::render::{RenderCache, RenderOptions, Theme, load_theme, render_site};
+use crate::source::{CONTENT_DIR, Document, SourceFile, discover_sources, parse_document};
+
+/// Config and theme, loaded together; `generation` changes whenever either does.
+struct Loaded {
+    config: Config,
+    theme: Theme,
+    output_dir: PathBuf,
+    generation: u64,
+}
+
+/// One source file's last parse, with the hash of the bytes it came from.
+struct CachedSource {
+    hash: u64,
+    result: Result<Arc<Document>, Vec<ContentError>>,
+}
+
+/// A pack being built, possibly many times.
+pub struct Session {
+    options: BuildOptions,
+    loaded: Option<Loaded>,
+    generation: u64,
+    reload_static: bool,
+    sources: BTreeMap<String, (SourceFile, CachedSource)>,
+    discovery_errors: Vec<ContentError>,
+    discovered: bool,
+    pending: BTreeSet<PathBuf>,
+    renders: RenderCache,
+    writer: Writer,
+}
+
+impl Session {
+    /// A session that has built nothing yet.
+    pub fn new(options: BuildOptions) -> Self {
+        Self {
+            options,
+            loaded: None,
+            generation: 0,
+            reload_static: false,
+            sources: BTreeMap::new(),
+            discovery_errors: Vec::new(),
+            discovered: false,
+            pending: BTreeSet::new(),
+            renders: RenderCache::default(),
+            writer: Writer::default(),
+        }
+    }
+
+    /// The output folder, once the config has been read.
+    pub fn output_dir(&self) -> Option<&Path> {
+        self.loaded.as_ref().map(|l| l.output_dir.as_path())
+    }
+
+    /// Notes that these paths changed; the next [`build`](Self::build) re-reads what they
+    /// affect. Returns whether any of them matters to the build.
+    pub fn invalidate(&mut self, paths: &[PathBuf]) -> bool {
+        let root = std::path::absolute(&self.options.root).unwrap_or(self.options.root.clone());
+        let output = self
+            .output_dir()
+            .map(|o| std::path::absolute(o).unwrap_or(o.to_path_buf()))
+            .unwrap_or_else(|| root.join("public"));
+        let mut relevant = false;
+        for path in paths {
+            let absolute = std::path::absolute(path).unwrap_or(path.clone());
+            match classify_change(&root, &output, &absolute) {
+                ChangeKind::Config => {
+                    self.loaded = None;
+                    self.sources.clear();
+                    self.discovered = false;
+                }
+                ChangeKind::Templates => self.loaded = None,
+                ChangeKind::Static => self.reload_static = true,
+                ChangeKind::Content => {
+                    self.pending.insert(absolute);
+                }
+                ChangeKind::Ignored => continue,
+            }
+            relevant = true;
+        }
+        relevant
+    }
+
+    /// Builds the site, reusing whatever is still valid from earlier builds. On error nothing
+    /// is written.
+    pub fn build(&mut self) -> Result<BuildReport, BuildError> {
+        let started = Instant::now();
+        self.load()?;
+        let parsed = self.sync_sources();
+        let documents = self.documents()?;
+        let loaded = self.loaded.as_ref().expect("loaded above");
+        let pack = Pack::assemble(loaded.config.clone(), documents, self.options.drafts)
+            .map_err(BuildError::Content)?;
+        let rendered = render_site(
+            &pack,
+            &loaded.theme,
+            &RenderOptions::default(),
+            loaded.generation,
+            &mut self.renders,
+        )?;
+        let writes = self.writer.write(&loaded.output_dir, &rendered.files)?;
+        Ok(BuildReport {
+            documents: pack.documents.len(),
+            parsed,
+            files: rendered.files.len(),
+            rendered: rendered.rendered,
+            changed_paths: writes.changed_paths.clone(),
+            writes: writes.report,
+            output_dir: loaded.output_dir.clone(),
+            elapsed: started.elapsed(),
+        })
+    }
+
+    /// Loads config and theme if a change (or the first build) requires it.
+    fn load(&mut self) -> Result<(), BuildError> {
+        if let Some(loaded) = &mut self.loaded {
+            if self.reload_static {
+                loaded.theme = load_theme(&self.options.root, &loaded.config.theme)?;
+                self.reload_static = false;
+            }
+            return Ok(());
+        }
+        let mut config = load_config(&self.options.root)?;
+        if let Some(base_url) = &self.options.base_url {
+            config.base_url = base_url.clone();
+        }
+        let output_dir = match &self.options.output {
+            Some(path) => path.clone(),
+            None => self.options.root.join(&config.output_dir),
+        };
+        check_output_location(&self.options.root, &output_dir)?;
+        let theme = load_theme(&self.options.root, &config.theme)?;
+        self.generation += 1;
+        self.reload_static = false;
+        self.renders.clear();
+        self.loaded = Some(Loaded {
+            config,
+            theme,
+            output_dir,
+            generation: self.generation,
+        });
+        Ok(())
+    }
+
+    /// Brings the parsed sources up to date; returns how many files were parsed.
+    fn sync_sources(&mut self) -> usize {
+        let root = self.options.root.clone();
+        let config = self.loaded.as_ref().expect("loaded").config.clone();
+        let pending = std::mem::take(&mut self.pending);
+        let targeted = self.discovered && pending.iter().all(|p| is_source_path(p));
+        let candidates: Vec<SourceFile> = if targeted {
+            let content = std::path::absolute(root.join(CONTENT_DIR)).unwrap_or_default();
+            pending
+                .iter()
+                .filter_map(|p| source_for(&content, p))
+                .collect()
+        } else {
+            let (sources, errors) = discover_sources(&root);
+            self.discovery_errors = errors;
+            let keep: BTreeSet<&str> = sources.iter().map(|s| s.content_path.as_str()).collect();
+            self.sources.retain(|path, _| keep.contains(path.as_str()));
+            self.discovered = true;
+            sources
+        };
+        let results: Vec<(SourceFile, Option<CachedSource>)> = candidates
+            .into_par_iter()
+            .map(|source| {
+                let cached = self.sources.get(&source.content_path).map(|(_, c)| c.hash);
+                let refreshed = read_source(&root, &source, &config, cached);
+                (source, refreshed)
+            })
+            .collect();
+        let mut parsed = 0;
+        for (source, refreshed) in results {
+            match refreshed {
+                Some(cached) if cached.hash == MISSING => {
+                    self.sources.remove(&source.content_path);
+                }
+                Some(cached) => {
+                    parsed += 1;
+                    self.sources
+                        .insert(source.content_path.clone(), (source, cached));
+                }
+                None => {}
+            }
+        }
+        parsed
+    }
+
+    /// The parsed documents, or every error found in them.
+    fn documents(&self) -> Result<Vec<Arc<Document>>, BuildError> {
+        let mut errors = self.discovery_errors.clone();
+        let mut documents = Vec::with_capacity(self.sources.len());
+        for (_, cached) in self.sources.values() {
+            match &cached.result {
+                Ok(doc) => documents.push(Arc::clone(doc)),
+                Err(errs) => errors.extend(errs.iter().cloned()),
+            }
+        }
+        if errors.is_empty() {
+            Ok(documents)
+        } else {
+            Err(BuildError::Content(errors))
+        }
+    }
+}
+
+/// The hash recorded for a file that no longer exists.
+const MISSING: u64 = 0;
+
+/// Reads and parses a source unless its bytes hash to `cached_hash`. `None` means the cache
+/// is still right; a result with hash [`MISSING`] means the file is gone.
+fn read_source(
+    root: &Path,
+    source: &SourceFile,
+    config: &Config,
+    cached_hash: Option<u64>,
+) -> Option<CachedSource> {
+    let path = root.join(&source.path);
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !path.is_symlink() => {
+            return Some(CachedSource {
+                hash: MISSING,
+                result: Err(Vec::new()),
+            });
+        }
+        Err(e) => {
+            return Some(CachedSource {
+                hash: u64::MAX,
+                result: Err(vec![ContentError::file(
+                    source.path.clone(),
+                    ContentErrorKind::Unreadable(e.to_string()),
+                )]),
+            });
+        }
+    };
+    let hash = xxhash_rust::xxh3::xxh3_64(&bytes).max(1);
+    if cached_hash == Some(hash) {
+        return None;
+    }
+    Some(CachedSource {
+        hash,
+        result: parse_document(source, &bytes, config).map(Arc::new),
+    })
+}
+
+/// Whether a changed path can be handled by re-reading just that file (a `.md` or `.txt`
+/// that is a file or is gone); folders and other changes need a full discovery.
+fn is_source_path(path: &Path) -> bool {
+    let source_like = matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("md" | "txt")
+    );
+    source_like && !path.is_dir() && !path.is_symlink()
+}
+
+fn source_for(content: &Path, path: &Path) -> Option<SourceFile> {
+    let relative = path.strip_prefix(content).ok()?;
+    crate::source::source_file(content, &content.join(relative))
+}

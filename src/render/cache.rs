@@ -1,0 +1,62 @@
+//! Remembering rendered pages by the fingerprint of their inputs, so a rebuild renders only
+//! pages whose inputs changed.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use xxhash_rust::xxh3::Xxh3;
+
+/// Rendered pages by output path, with the fingerprint of what they were rendered from.
+#[derive(Debug, Default)]
+pub struct RenderCache {
+    pages: HashMap<String, (u64, Arc<[u8]>)>,
+}
+
+impl RenderCache {
+    /// Forgets everything (after a config or template change).
+    pub fn clear(&mut self) {
+        self.pages.clear();
+    }
+
+    /// The page at `path` if it was rendered from inputs with this fingerprint.
+    pub fn get(&self, path: &str, fingerprint: u64) -> Option<Arc<[u8]>> {
+        self.pages
+            .get(path)
+            .filter(|(f, _)| *f == fingerprint)
+            .map(|(_, bytes)| Arc::clone(bytes))
+    }
+
+    /// Records a freshly rendered page.
+    pub fn insert(&mut self, path: String, fingerprint: u64, bytes: Arc<[u8]>) {
+        self.pages.insert(path, (fingerprint, bytes));
+    }
+
+    /// Drops pages that are no longer produced, so the cache does not grow without bound.
+    pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
+        self.pages.retain(|path, _| keep(path));
+    }
+}
+
+/// Builds a fingerprint from the values a page depends on.
+#[derive(Default)]
+pub struct Fingerprint(Xxh3);
+
+impl Fingerprint {
+    /// Adds a number.
+    pub fn number(mut self, value: u64) -> Self {
+        self.0.update(&value.to_le_bytes());
+        self
+    }
+
+    /// Adds a string (length-prefixed, so `"ab","c"` differs from `"a","bc"`).
+    pub fn text(mut self, value: &str) -> Self {
+        self.0.update(&(value.len() as u64).to_le_bytes());
+        self.0.update(value.as_bytes());
+        self
+    }
+
+    /// The fingerprint.
+    pub fn finish(self) -> u64 {
+        self.0.digest()
+    }
+}

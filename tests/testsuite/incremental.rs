@@ -1,0 +1,238 @@
+//! The incremental build's invariant: after any sequence of edits, a session's output is byte
+//! for byte what a clean build of the same files produces.
+
+use std::path::{Path, PathBuf};
+
+use casebook::{BuildOptions, Session};
+
+use crate::harness::{TestPack, assert_same_tree, tree};
+
+/// A small deterministic generator (SplitMix64), so a failing sequence can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn document(n: u64, title: &str, links_to: Option<&str>) -> String {
+    let date = ["2016-10-18", "2016-11", "2017-01", "2005"][(n % 4) as usize];
+    let link = links_to
+        .map(|target| format!("\n\nSee [the other document]({target}#p1)."))
+        .unwrap_or_default();
+    format!(
+        "+++\ntitle = \"{title}\"\ndate = \"{date}\"\nkind = \"letter\"\n+++\nParagraph one of {title}.\n\nParagraph two, version {n}.{link}\n"
+    )
+}
+
+fn options(root: &Path, output: PathBuf) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        output: Some(output),
+        ..BuildOptions::default()
+    }
+}
+
+#[test]
+fn random_edits_always_match_a_clean_build() {
+    let pack = TestPack::new();
+    let out = pack.path("incremental-out");
+    let mut names: Vec<String> = Vec::new();
+    for i in 0..6 {
+        let name = format!("content/doc{i}.md");
+        pack.write(&name, &document(i, &format!("Document {i}"), None));
+        names.push(name);
+    }
+    let mut session = Session::new(options(pack.root(), out.clone()));
+    session.build().expect("first build");
+    let mut rng = Rng(0x5EED);
+    let mut broken: Option<String> = None;
+    let mut counter = 100u64;
+    let (mut failures, mut successes) = (0, 0);
+
+    for step in 0..120 {
+        counter += 1;
+        let mut changed: Vec<PathBuf> = Vec::new();
+        let action = if let Some(name) = broken.take() {
+            pack.write(
+                &name,
+                &document(counter, &format!("Repaired {counter}"), None),
+            );
+            changed.push(pack.path(&name));
+            format!("repair {name}")
+        } else {
+            match rng.below(9) {
+                0 | 1 if !names.is_empty() => {
+                    let name = names[rng.below(names.len())].clone();
+                    pack.write(
+                        &name,
+                        &document(counter, &format!("Edited {counter}"), None),
+                    );
+                    changed.push(pack.path(&name));
+                    format!("edit {name}")
+                }
+                2 => {
+                    let folder = if rng.below(2) == 0 {
+                        "content"
+                    } else {
+                        "content/sub"
+                    };
+                    let name = format!("{folder}/new{counter}.md");
+                    let target = names
+                        .first()
+                        .filter(|_| folder == "content")
+                        .map(|n| n.trim_start_matches("content/").to_string());
+                    pack.write(
+                        &name,
+                        &document(counter, &format!("New {counter}"), target.as_deref()),
+                    );
+                    changed.push(pack.path(&name));
+                    names.push(name.clone());
+                    format!("create {name}")
+                }
+                3 if names.len() > 2 => {
+                    let name = names.remove(rng.below(names.len()));
+                    std::fs::remove_file(pack.path(&name)).unwrap();
+                    changed.push(pack.path(&name));
+                    format!("delete {name}")
+                }
+                4 if !names.is_empty() => {
+                    let index = rng.below(names.len());
+                    let to = format!("content/renamed{counter}.md");
+                    std::fs::rename(pack.path(&names[index]), pack.path(&to)).unwrap();
+                    changed.push(pack.path(&names[index]));
+                    changed.push(pack.path(&to));
+                    let from = std::mem::replace(&mut names[index], to.clone());
+                    format!("rename {from} → {to}")
+                }
+                5 if !names.is_empty() => {
+                    let name = names[rng.below(names.len())].clone();
+                    pack.write(&name, "+++\ntitle = \"Broken\"\n\nno closing line\n");
+                    changed.push(pack.path(&name));
+                    broken = Some(name.clone());
+                    format!("break {name}")
+                }
+                6 => {
+                    pack.write("config.toml", &format!("title = \"Pack {counter}\"\n"));
+                    changed.push(pack.path("config.toml"));
+                    "edit config".to_string()
+                }
+                7 => {
+                    pack.write(
+                        "templates/404.html",
+                        &format!("{{% extends \"base.html\" %}}{{% block main %}}Gone {counter}{{% endblock main %}}"),
+                    );
+                    changed.push(pack.path("templates/404.html"));
+                    "edit template".to_string()
+                }
+                _ => {
+                    pack.write(
+                        &format!("static/file{}.txt", counter % 3),
+                        &counter.to_string(),
+                    );
+                    changed.push(pack.path(&format!("static/file{}.txt", counter % 3)));
+                    "edit static".to_string()
+                }
+            }
+        };
+        let before = tree(&out);
+        session.invalidate(&changed);
+        let incremental = session.build();
+        let clean_out = pack.path(&format!("clean-{step}"));
+        let clean = Session::new(options(pack.root(), clean_out.clone())).build();
+        match (&incremental, &clean) {
+            (Ok(_), Ok(_)) => {
+                successes += 1;
+                assert_same_tree(
+                    &tree(&out),
+                    &tree(&clean_out),
+                    &format!("step {step}: {action}"),
+                );
+            }
+            (Err(_), Err(_)) => {
+                failures += 1;
+                assert_same_tree(
+                    &tree(&out),
+                    &before,
+                    &format!("step {step}: {action} changed the last good site"),
+                );
+            }
+            _ => panic!(
+                "step {step}: {action}: incremental {:?} but clean {:?}",
+                incremental.as_ref().map(|_| ()).map_err(|e| e.to_string()),
+                clean.as_ref().map(|_| ()).map_err(|e| e.to_string())
+            ),
+        }
+        if clean_out.exists() {
+            std::fs::remove_dir_all(&clean_out).unwrap();
+        }
+    }
+    assert!(
+        successes > 60 && failures > 5,
+        "{successes} ok, {failures} failed"
+    );
+}
+
+#[test]
+fn an_edit_re_renders_only_the_pages_that_depend_on_it() {
+    let pack = TestPack::new();
+    for i in 0..5 {
+        pack.write(
+            &format!("content/doc{i}.md"),
+            &document(i, &format!("Doc {i}"), None),
+        );
+    }
+    let mut session = Session::new(options(pack.root(), pack.path("out")));
+    let first = session.build().unwrap();
+    assert_eq!(first.parsed, 5);
+    assert_eq!(first.rendered, 5);
+    pack.write(
+        "content/doc4.md",
+        &document(4, "Doc 4", None).replace("version", "edition"),
+    );
+    session.invalidate(&[pack.path("content/doc4.md")]);
+    let second = session.build().unwrap();
+    assert_eq!(second.parsed, 1, "only the edited file is parsed again");
+    assert!(
+        second.rendered <= 3,
+        "the page and its two neighbours at most: {}",
+        second.rendered
+    );
+    assert!(
+        second
+            .changed_paths
+            .iter()
+            .any(|p| p.ends_with("index.html"))
+    );
+    let third = session.build().unwrap();
+    assert_eq!(
+        (third.parsed, third.rendered, third.writes.written),
+        (0, 0, 0)
+    );
+}
+
+/// Regression: renaming a file changed its slug but not its bytes, and the neighbours'
+/// previous/next links kept pointing at the old page.
+#[test]
+fn renaming_a_document_updates_its_neighbours_links() {
+    let pack = TestPack::new();
+    pack.write("content/a.md", &document(0, "A", None));
+    pack.write("content/b.md", &document(1, "B", None));
+    let mut session = Session::new(options(pack.root(), pack.path("out")));
+    session.build().unwrap();
+    std::fs::rename(pack.path("content/b.md"), pack.path("content/c.md")).unwrap();
+    session.invalidate(&[pack.path("content/b.md"), pack.path("content/c.md")]);
+    session.build().unwrap();
+    let a = std::fs::read_to_string(pack.path("out/documents/a/index.html")).unwrap();
+    assert!(a.contains("href=\"../../documents/c/\""), "{a}");
+    assert!(!pack.path("out/documents/b").exists());
+}
