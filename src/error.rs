@@ -75,6 +75,9 @@ pub enum ContentErrorKind {
         /// The link as written.
         target: String,
     },
+    /// A problem in the index vocabulary or a front-matter term.
+    #[error("{0}")]
+    Vocabulary(String),
     /// A link to an anchor that the target document does not have.
     #[error("link to `#{anchor}` in {target}, which has no such paragraph or heading")]
     MissingAnchor {
@@ -136,6 +139,9 @@ impl ContentError {
             ),
             MissingAnchor { .. } => {
                 Some("paragraph anchors are `#p1`, `#p2`, …; check the number".into())
+            }
+            Vocabulary(_) => {
+                Some("see the README's topic index section for the vocabulary format".into())
             }
             Unreadable(_) | Toml { .. } => None,
         }

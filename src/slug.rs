@@ -4,28 +4,43 @@
 //! on any file system, and readable. Non-Latin names are transliterated rather than
 //! percent-encoded, so `Genève` becomes `geneve` and a URL can be read aloud.
 
+use unicode_normalization::UnicodeNormalization;
+
+use crate::analyse::index::is_apostrophe;
+
 /// Turns any name into a lowercase ASCII slug of letters, digits and single hyphens.
 ///
-/// Returns an empty string when nothing of the name survives (e.g. only punctuation); callers
-/// decide what to do then.
+/// Non-Latin scripts are transliterated ("Алеппо" → "aleppo"), accents dropped ("Genève" →
+/// "geneve") and apostrophes removed ("Assad's" → "assads"). A name with nothing
+/// transliterable ("!!!") gets `t-` plus a hash of its NFC form, stable because the hash is
+/// FNV-1a, fixed by definition, not the standard library's unspecified one.
 pub fn slugify(name: &str) -> String {
-    let ascii = deunicode::deunicode(name);
+    let nfc: String = name.nfc().collect();
+    let without_apostrophes: String = nfc.chars().filter(|&c| !is_apostrophe(c)).collect();
+    let ascii = deunicode::deunicode(&without_apostrophes);
     let mut slug = String::with_capacity(ascii.len());
-    let mut pending_hyphen = false;
     for c in ascii.chars() {
         if c.is_ascii_alphanumeric() {
-            if pending_hyphen && !slug.is_empty() {
-                slug.push('-');
-            }
-            pending_hyphen = false;
             slug.push(c.to_ascii_lowercase());
-        } else if c == '\'' || c == '’' {
-            continue;
-        } else {
-            pending_hyphen = true;
+        } else if c != '\'' && !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
         }
     }
-    slug
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        format!("t-{:08x}", fnv1a(nfc.as_bytes()) as u32)
+    } else {
+        slug
+    }
+}
+
+/// 64-bit FNV-1a: tiny, and its output is fixed by definition.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Whether a slug written by an editor is usable as one folder name in the output.
@@ -49,7 +64,7 @@ mod tests {
     fn unicode_names_are_transliterated() {
         assert_eq!(slugify("Genève"), "geneve");
         assert_eq!(slugify("Алеппо"), "aleppo");
-        assert_eq!(slugify("???"), "");
+        assert!(slugify("???").starts_with("t-"));
     }
 
     #[test]
@@ -59,5 +74,34 @@ mod tests {
         assert!(!is_valid_slug("a/b"));
         assert!(!is_valid_slug(""));
         assert!(!is_valid_slug("Capitals"));
+    }
+
+    #[test]
+    fn nfd_input_and_curly_apostrophes_slug_alike() {
+        assert_eq!(slugify("Gene\u{300}ve"), "geneve");
+        assert_eq!(
+            slugify("Her Majesty’s Government"),
+            "her-majestys-government"
+        );
+        assert_eq!(slugify("--War crimes!--"), "war-crimes");
+    }
+
+    #[test]
+    fn falls_back_to_a_stable_hash() {
+        let slug = slugify("!!!");
+        assert!(slug.starts_with("t-") && slug.len() == 10, "{slug}");
+        assert_eq!(slug, slugify("!!!"));
+        assert_ne!(slug, slugify("???"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn always_url_safe_and_never_empty(name in proptest::prelude::any::<String>()) {
+            let slug = slugify(&name);
+            proptest::prop_assert!(!slug.is_empty());
+            proptest::prop_assert!(!slug.starts_with('-') && !slug.ends_with('-'));
+            proptest::prop_assert!(!slug.contains("--"));
+            proptest::prop_assert!(slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
+        }
     }
 }

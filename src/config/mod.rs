@@ -33,6 +33,35 @@ pub struct Config {
     pub publisher: String,
     /// How Markdown is rendered.
     pub markdown: MarkdownConfig,
+    /// The topic index.
+    pub topics: TopicsConfig,
+}
+
+/// The `[topics]` section.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TopicsConfig {
+    /// The taxonomies of the index, in display order. `topics`, `people`, `organisations` and
+    /// `places` are front-matter keys; any other name is given in a document's
+    /// `[taxonomies]` table.
+    pub taxonomies: Vec<String>,
+    /// The vocabulary file, relative to the pack root; a pack without it indexes only its
+    /// front-matter terms.
+    pub vocabulary: String,
+    /// Suggest recurring proper-noun phrases found in at least this many documents.
+    pub suggest_min_documents: usize,
+}
+
+impl Default for TopicsConfig {
+    fn default() -> Self {
+        Self {
+            taxonomies: ["topics", "people", "organisations", "places"]
+                .map(String::from)
+                .to_vec(),
+            vocabulary: "index.toml".into(),
+            suggest_min_documents: 2,
+        }
+    }
 }
 
 /// The `[markdown]` section.
@@ -60,6 +89,7 @@ impl Default for Config {
             author: String::new(),
             publisher: String::new(),
             markdown: MarkdownConfig::default(),
+            topics: TopicsConfig::default(),
         }
     }
 }

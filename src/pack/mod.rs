@@ -11,6 +11,8 @@ pub use links::ResolvedLink;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::analyse::index::Vocabulary;
+use crate::analyse::{DocumentAnalysis, PackAnalysis, analyse_pack};
 use crate::config::Config;
 use crate::error::{ContentError, ContentErrorKind};
 use crate::source::Document;
@@ -22,8 +24,12 @@ pub struct Pack {
     pub config: Config,
     /// Documents in reading order: by date (undated last), then weight, then title.
     pub documents: Vec<Arc<Document>>,
+    /// What each document says (same order as `documents`).
+    pub analyses: Vec<Arc<DocumentAnalysis>>,
     /// For each document, where each of its internal links points.
     pub links: Vec<Vec<ResolvedLink>>,
+    /// What the pack says as a whole: the topic index.
+    pub analysis: PackAnalysis,
 }
 
 impl Pack {
@@ -31,24 +37,36 @@ impl Pack {
     /// checked across documents (slugs, links). All problems are returned together.
     pub fn assemble(
         config: Config,
-        mut documents: Vec<Arc<Document>>,
+        mut entries: Vec<(Arc<Document>, Arc<DocumentAnalysis>)>,
         include_drafts: bool,
+        vocabulary: &Vocabulary,
     ) -> Result<Self, Vec<ContentError>> {
         if !include_drafts {
-            documents.retain(|d| !d.meta.draft);
+            entries.retain(|(d, _)| !d.meta.draft);
         }
-        documents.sort_by(|a, b| reading_order(a).cmp(&reading_order(b)));
+        entries.sort_by(|a, b| reading_order(&a.0).cmp(&reading_order(&b.0)));
+        let (documents, analyses): (Vec<_>, Vec<_>) = entries.into_iter().unzip();
         let mut errors = duplicate_slugs(&documents);
         let links = links::resolve_all(&documents, &mut errors);
-        if errors.is_empty() {
-            Ok(Self {
+        let analysis = match analyse_pack(vocabulary, &documents, &analyses) {
+            Ok(analysis) => Some(analysis),
+            Err(mut more) => {
+                errors.append(&mut more);
+                None
+            }
+        };
+        match analysis {
+            Some(analysis) if errors.is_empty() => Ok(Self {
                 config,
                 documents,
+                analyses,
                 links,
-            })
-        } else {
-            errors.sort_by_key(|e| (e.path.clone(), e.span.as_ref().map(|s| s.start)));
-            Err(errors)
+                analysis,
+            }),
+            _ => {
+                errors.sort_by_key(|e| (e.path.clone(), e.span.as_ref().map(|s| s.start)));
+                Err(errors)
+            }
         }
     }
 }
@@ -107,10 +125,20 @@ mod tests {
         })
     }
 
+    fn assemble(docs: Vec<Arc<Document>>, drafts: bool) -> Result<Pack, Vec<ContentError>> {
+        let vocabulary =
+            crate::analyse::index::parse_vocabulary("", &Config::default().topics.taxonomies)
+                .unwrap();
+        let entries = docs
+            .into_iter()
+            .map(|d| (d, Arc::new(DocumentAnalysis::default())))
+            .collect();
+        Pack::assemble(Config::default(), entries, drafts, &vocabulary)
+    }
+
     #[test]
     fn documents_are_ordered_by_date_with_undated_last() {
-        let pack = Pack::assemble(
-            Config::default(),
+        let pack = assemble(
             vec![
                 doc("c.md", "c", None),
                 doc("b.md", "b", Some("2017-01")),
@@ -125,8 +153,7 @@ mod tests {
 
     #[test]
     fn duplicate_slugs_name_both_files() {
-        let errors = Pack::assemble(
-            Config::default(),
+        let errors = assemble(
             vec![doc("a.md", "same", None), doc("b.md", "same", None)],
             false,
         )
@@ -140,9 +167,9 @@ mod tests {
     fn drafts_are_left_out_unless_asked_for() {
         let mut draft = doc("d.md", "d", None);
         Arc::make_mut(&mut draft).meta.draft = true;
-        let pack = Pack::assemble(Config::default(), vec![draft.clone()], false).unwrap();
+        let pack = assemble(vec![draft.clone()], false).unwrap();
         assert!(pack.documents.is_empty());
-        let pack = Pack::assemble(Config::default(), vec![draft], true).unwrap();
+        let pack = assemble(vec![draft], true).unwrap();
         assert_eq!(pack.documents.len(), 1);
     }
 }

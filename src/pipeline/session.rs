@@ -14,6 +14,8 @@ use rayon::prelude::*;
 
 use super::changes::{ChangeKind, classify_change};
 use super::{BuildOptions, BuildReport};
+use crate::analyse::index::{Matcher, Vocabulary};
+use crate::analyse::{DocumentAnalysis, analyse_document, load_vocabulary};
 use crate::config::{Config, load_config};
 use crate::error::{BuildError, ContentError, ContentErrorKind};
 use crate::output::{Writer, check_output_location};
@@ -21,19 +23,24 @@ use crate::pack::Pack;
 use crate::render::{RenderCache, RenderOptions, Theme, load_theme, render_site};
 use crate::source::{CONTENT_DIR, Document, SourceFile, discover_sources, parse_document};
 
-/// Config and theme, loaded together; `generation` changes whenever either does.
+/// Config, vocabulary and theme, loaded together; `generation` changes whenever any does.
 struct Loaded {
     config: Config,
+    vocabulary: Vocabulary,
+    matcher: Arc<Matcher>,
     theme: Theme,
     output_dir: PathBuf,
     generation: u64,
 }
 
-/// One source file's last parse, with the hash of the bytes it came from.
+/// One source file's last parse and analysis, with the hash of the bytes it came from.
 struct CachedSource {
     hash: u64,
-    result: Result<Arc<Document>, Vec<ContentError>>,
+    result: Result<Analysed, Vec<ContentError>>,
 }
+
+/// A parsed document and what analysis found in it.
+type Analysed = (Arc<Document>, Arc<DocumentAnalysis>);
 
 /// A pack being built, possibly many times.
 pub struct Session {
@@ -108,8 +115,13 @@ impl Session {
         let parsed = self.sync_sources();
         let documents = self.documents()?;
         let loaded = self.loaded.as_ref().expect("loaded above");
-        let pack = Pack::assemble(loaded.config.clone(), documents, self.options.drafts)
-            .map_err(BuildError::Content)?;
+        let pack = Pack::assemble(
+            loaded.config.clone(),
+            documents,
+            self.options.drafts,
+            &loaded.vocabulary,
+        )
+        .map_err(BuildError::Content)?;
         let rendered = render_site(
             &pack,
             &loaded.theme,
@@ -148,12 +160,16 @@ impl Session {
             None => self.options.root.join(&config.output_dir),
         };
         check_output_location(&self.options.root, &output_dir)?;
+        let (vocabulary, matcher) =
+            load_vocabulary(&self.options.root, &config).map_err(BuildError::Content)?;
         let theme = load_theme(&self.options.root, &config.theme)?;
         self.generation += 1;
         self.reload_static = false;
         self.renders.clear();
         self.loaded = Some(Loaded {
             config,
+            vocabulary,
+            matcher: Arc::new(matcher),
             theme,
             output_dir,
             generation: self.generation,
@@ -164,7 +180,9 @@ impl Session {
     /// Brings the parsed sources up to date; returns how many files were parsed.
     fn sync_sources(&mut self) -> usize {
         let root = self.options.root.clone();
-        let config = self.loaded.as_ref().expect("loaded").config.clone();
+        let loaded = self.loaded.as_ref().expect("loaded");
+        let config = loaded.config.clone();
+        let matcher = Arc::clone(&loaded.matcher);
         let pending = std::mem::take(&mut self.pending);
         let targeted = self.discovered && pending.iter().all(|p| is_source_path(p));
         let candidates: Vec<SourceFile> = if targeted {
@@ -185,7 +203,7 @@ impl Session {
             .into_par_iter()
             .map(|source| {
                 let cached = self.sources.get(&source.content_path).map(|(_, c)| c.hash);
-                let refreshed = read_source(&root, &source, &config, cached);
+                let refreshed = read_source(&root, &source, &config, &matcher, cached);
                 (source, refreshed)
             })
             .collect();
@@ -207,12 +225,12 @@ impl Session {
     }
 
     /// The parsed documents, or every error found in them.
-    fn documents(&self) -> Result<Vec<Arc<Document>>, BuildError> {
+    fn documents(&self) -> Result<Vec<Analysed>, BuildError> {
         let mut errors = self.discovery_errors.clone();
         let mut documents = Vec::with_capacity(self.sources.len());
         for (_, cached) in self.sources.values() {
             match &cached.result {
-                Ok(doc) => documents.push(Arc::clone(doc)),
+                Ok((doc, analysis)) => documents.push((Arc::clone(doc), Arc::clone(analysis))),
                 Err(errs) => errors.extend(errs.iter().cloned()),
             }
         }
@@ -233,6 +251,7 @@ fn read_source(
     root: &Path,
     source: &SourceFile,
     config: &Config,
+    matcher: &Matcher,
     cached_hash: Option<u64>,
 ) -> Option<CachedSource> {
     let path = root.join(&source.path);
@@ -260,7 +279,10 @@ fn read_source(
     }
     Some(CachedSource {
         hash,
-        result: parse_document(source, &bytes, config).map(Arc::new),
+        result: parse_document(source, &bytes, config).map(|doc| {
+            let analysis = analyse_document(&doc, matcher);
+            (Arc::new(doc), Arc::new(analysis))
+        }),
     })
 }
 

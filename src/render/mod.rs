@@ -5,6 +5,7 @@ mod data;
 mod feeds;
 mod site;
 mod theme;
+mod topics;
 mod views;
 
 pub use cache::{Fingerprint, RenderCache};

@@ -9,6 +9,7 @@ use super::cache::{Fingerprint, RenderCache};
 use super::data::pack_json;
 use super::feeds::{atom_feed, robots, sitemap};
 use super::theme::{Theme, template_error};
+use super::topics::{index_json, index_view, term_page_view, term_url};
 use super::views::{DocumentSummary, DocumentView, PageView, SiteView, document_url};
 use crate::error::BuildError;
 use crate::markdown::{resolve_link_markers, syntax_css};
@@ -86,6 +87,8 @@ pub fn render_site(
         });
     }
 
+    files.extend(render_topics(pack, theme, &site, options)?);
+    files.push(index_json(pack));
     files.push(render_not_found(theme, &site, options)?);
     files.push(atom_feed(pack));
     files.extend(sitemap(pack, &[]));
@@ -197,7 +200,7 @@ fn render_document(
     let path = document_url(&doc.slug);
     let description = doc.meta.summary.clone().unwrap_or_default();
     let page = page_view(site, &path, &doc.meta.title, &description, options);
-    let view = DocumentView::new(doc);
+    let view = DocumentView::new(pack, index);
     let links = &pack.links[index];
     let body = resolve_link_markers(&doc.body.html, |i| match links.get(i) {
         Some(link) => {
@@ -223,6 +226,50 @@ fn render_document(
     context.insert("previous", &index.checked_sub(1).map(|i| &summaries[i]));
     context.insert("next", &summaries.get(index + 1));
     render(theme, "document.html", &context)
+}
+
+/// `/topics/` and a page per index entry, rendered in parallel.
+fn render_topics(
+    pack: &Pack,
+    theme: &Theme,
+    site: &SiteView,
+    options: &RenderOptions,
+) -> Result<Vec<OutputFile>, BuildError> {
+    let page = page_view(
+        site,
+        "topics/",
+        "Topic index",
+        "Every topic, person, organisation and place in the pack, down to the paragraph.",
+        options,
+    );
+    let mut context = base_context(site, &page);
+    context.insert("taxonomies", &index_view(pack));
+    let mut files = vec![OutputFile::new(
+        "topics/index.html",
+        render(theme, "topics.html", &context)?.into_bytes(),
+    )];
+    let vocabulary = &pack.analysis.vocabulary;
+    let terms: Vec<OutputFile> = pack
+        .analysis
+        .topics
+        .entries
+        .par_iter()
+        .map(|entry| {
+            let term = vocabulary.get(entry.term);
+            let path = term_url(term);
+            let description = term.description.clone().unwrap_or_default();
+            let page = page_view(site, &path, &term.name, &description, options);
+            let mut context = base_context(site, &page);
+            context.insert("term", &term_page_view(pack, entry));
+            let html = render(theme, "term.html", &context)?;
+            Ok(OutputFile::new(
+                format!("{path}index.html"),
+                html.into_bytes(),
+            ))
+        })
+        .collect::<Result<_, BuildError>>()?;
+    files.extend(terms);
+    Ok(files)
 }
 
 fn render_not_found(

@@ -10,15 +10,17 @@ use tera::Tera;
 use crate::error::BuildError;
 
 /// The templates every theme provides.
-pub const TEMPLATE_NAMES: [&str; 5] = [
+pub const TEMPLATE_NAMES: [&str; 7] = [
     "base.html",
     "index.html",
     "document.html",
+    "topics.html",
+    "term.html",
     "404.html",
     "citation.txt",
 ];
 
-const BUILTIN_TEMPLATES: [(&str, &str); 5] = [
+const BUILTIN_TEMPLATES: [(&str, &str); 7] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -30,6 +32,14 @@ const BUILTIN_TEMPLATES: [(&str, &str); 5] = [
     (
         "document.html",
         include_str!("../../themes/default/templates/document.html"),
+    ),
+    (
+        "topics.html",
+        include_str!("../../themes/default/templates/topics.html"),
+    ),
+    (
+        "term.html",
+        include_str!("../../themes/default/templates/term.html"),
     ),
     (
         "404.html",

@@ -5,8 +5,13 @@
 
 use serde::Serialize;
 
+use std::collections::BTreeMap;
+
+use super::topics::{TermLink, taxonomy_label};
+use crate::analyse::index::TermId;
 use crate::config::Config;
 use crate::date::{PartialDate, Precision};
+use crate::pack::Pack;
 use crate::source::Document;
 
 /// The pack as a whole, the same on every page.
@@ -133,8 +138,18 @@ pub struct TaxonomyView {
     pub name: String,
     /// "Topics", "People", …
     pub label: String,
-    /// The terms as written in front matter.
-    pub terms: Vec<String>,
+    /// The terms, linked to their index pages.
+    pub terms: Vec<TermLink>,
+}
+
+/// An index term found in a document's text, with how often.
+#[derive(Debug, Clone, Serialize)]
+pub struct MentionedTerm {
+    /// The term.
+    #[serde(flatten)]
+    pub link: TermLink,
+    /// Mentions in this document.
+    pub count: usize,
 }
 
 /// Everything a document page shows.
@@ -155,28 +170,47 @@ pub struct DocumentView {
     pub source_title: Option<String>,
     /// Terms from front matter, per taxonomy, non-empty only.
     pub taxonomies: Vec<TaxonomyView>,
+    /// Index terms the text mentions, A–Z.
+    pub mentioned: Vec<MentionedTerm>,
     /// Free-form front-matter values.
     pub extra: serde_json::Value,
 }
 
 impl DocumentView {
-    /// The full view of a document.
-    pub fn new(doc: &Document) -> Self {
+    /// The full view of the document at `index` in the pack.
+    pub fn new(pack: &Pack, index: usize) -> Self {
+        let doc = &pack.documents[index];
         let meta = &doc.meta;
-        let taxonomies = [
-            ("topics", "Topics", &meta.topics),
-            ("people", "People", &meta.people),
-            ("organisations", "Organisations", &meta.organisations),
-            ("places", "Places", &meta.places),
-        ]
-        .into_iter()
-        .filter(|(_, _, terms)| !terms.is_empty())
-        .map(|(name, label, terms)| TaxonomyView {
-            name: name.into(),
-            label: label.into(),
-            terms: terms.clone(),
-        })
-        .collect();
+        let vocabulary = &pack.analysis.vocabulary;
+        let taxonomies = vocabulary
+            .taxonomies()
+            .iter()
+            .filter_map(|taxonomy| {
+                let terms: Vec<TermLink> = pack.analysis.tags[index]
+                    .iter()
+                    .map(|&id| vocabulary.get(id))
+                    .filter(|term| term.taxonomy == *taxonomy)
+                    .map(TermLink::new)
+                    .collect();
+                (!terms.is_empty()).then(|| TaxonomyView {
+                    name: taxonomy.clone(),
+                    label: taxonomy_label(taxonomy),
+                    terms,
+                })
+            })
+            .collect();
+        let mut counts: BTreeMap<TermId, usize> = BTreeMap::new();
+        for mention in &pack.analyses[index].mentions.mentions {
+            *counts.entry(mention.term).or_default() += 1;
+        }
+        let mut mentioned: Vec<MentionedTerm> = counts
+            .into_iter()
+            .map(|(id, count)| MentionedTerm {
+                link: TermLink::new(vocabulary.get(id)),
+                count,
+            })
+            .collect();
+        mentioned.sort_by_key(|m| m.link.name.to_lowercase());
         Self {
             summary: DocumentSummary::new(doc),
             slug: doc.slug.clone(),
@@ -185,6 +219,7 @@ impl DocumentView {
             source_url: meta.source_url.clone(),
             source_title: meta.source_title.clone(),
             taxonomies,
+            mentioned,
             extra: match &meta.extra {
                 serde_json::Value::Null => serde_json::Value::Object(Default::default()),
                 other => other.clone(),

@@ -69,10 +69,39 @@ pub struct Metadata {
     pub organisations: Vec<String>,
     /// Places.
     pub places: Vec<String>,
+    /// Terms of other configured taxonomies.
+    pub taxonomies: std::collections::BTreeMap<String, Vec<String>>,
+    /// A short name for index locators and timeline entries.
+    pub short_title: Option<String>,
     /// Curated timeline entries.
     pub events: Vec<CuratedEvent>,
     /// Free-form values for templates, as JSON.
     pub extra: serde_json::Value,
+}
+
+impl Metadata {
+    /// Every (taxonomy, term) the front matter names: the four built-in taxonomies, then the
+    /// `[taxonomies]` table.
+    pub fn tags(&self) -> impl Iterator<Item = (&str, &str)> {
+        [
+            ("topics", &self.topics),
+            ("people", &self.people),
+            ("organisations", &self.organisations),
+            ("places", &self.places),
+        ]
+        .into_iter()
+        .chain(self.taxonomies.iter().map(|(k, v)| (k.as_str(), v)))
+        .flat_map(|(taxonomy, names)| names.iter().map(move |n| (taxonomy, n.as_str())))
+    }
+
+    /// The short name for locators: `short_title`, or the title with the short date.
+    pub fn label(&self) -> String {
+        match (&self.short_title, self.date) {
+            (Some(short), _) => short.clone(),
+            (None, Some(date)) => format!("{}, {}", self.title, date.short()),
+            (None, None) => self.title.clone(),
+        }
+    }
 }
 
 /// A timeline entry written by an editor.
@@ -211,6 +240,8 @@ pub fn parse_document(
             people: front.people,
             organisations: front.organisations,
             places: front.places,
+            taxonomies: front.taxonomies,
+            short_title: non_empty(front.short_title),
             events,
             extra,
         },
@@ -277,10 +308,7 @@ fn slug_from_path(content_path: &str) -> String {
         .unwrap_or(content_path)
         .rsplit_once('.')
         .map_or(content_path, |(stem, _)| stem);
-    match slugify(stem) {
-        s if s.is_empty() => "document".to_string(),
-        s => s,
-    }
+    slugify(stem)
 }
 
 fn non_empty(value: Option<String>) -> Option<String> {

@@ -49,6 +49,11 @@ pub struct FrontMatter {
     /// Places the document is about.
     #[serde(default)]
     pub places: Vec<String>,
+    /// Terms of taxonomies other than the four above, configured in `[topics]`.
+    #[serde(default)]
+    pub taxonomies: std::collections::BTreeMap<String, Vec<String>>,
+    /// A short name for index locators and timeline entries, e.g. "Benn letter, Jan 2017".
+    pub short_title: Option<String>,
     /// Curated timeline entries.
     #[serde(default)]
     pub events: Vec<RawEvent>,

@@ -20,14 +20,13 @@ impl TestPack {
         pack
     }
 
-    /// A copy of the repository's sample pack (config.toml and content/).
+    /// A copy of the repository's sample pack (config.toml, index.toml and content/).
     pub fn sample() -> Self {
         let pack = Self::new();
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        pack.write(
-            "config.toml",
-            &std::fs::read_to_string(repo.join("config.toml")).unwrap(),
-        );
+        for file in ["config.toml", "index.toml"] {
+            pack.write(file, &std::fs::read_to_string(repo.join(file)).unwrap());
+        }
         for entry in std::fs::read_dir(repo.join("content")).unwrap() {
             let entry = entry.unwrap();
             let name = entry.file_name().to_string_lossy().into_owned();

@@ -7,3 +7,4 @@ mod incremental;
 mod publishing;
 mod sample_pack;
 mod templates;
+mod topics;

@@ -39,7 +39,13 @@ fn a_theme_folder_in_the_pack_is_used() {
     let pack = TestPack::new();
     pack.write("config.toml", "title = \"T\"\ntheme = \"plain\"\n");
     pack.write("content/a.md", "+++\ntitle = \"A\"\n+++\nText.\n");
-    for name in ["base.html", "index.html", "404.html"] {
+    for name in [
+        "base.html",
+        "index.html",
+        "404.html",
+        "topics.html",
+        "term.html",
+    ] {
         pack.write(
             &format!("themes/plain/templates/{name}"),
             "plain {{ site.title }}",

@@ -1,0 +1,353 @@
+//! From matches to a back-of-book index.
+//!
+//! Indexing is split in two so that the expensive part can be cached: [`index_document`]
+//! depends on one document and the matcher only, and [`build_index`] cheaply combines the
+//! per-document results into entries with locators down to the paragraph.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::matcher::Matcher;
+use super::related::related_terms;
+use super::sentence::{excerpt, sentences};
+use super::vocabulary::{TermId, Vocabulary};
+use crate::markdown::Block;
+
+/// How many related terms an entry lists.
+const RELATED_LIMIT: usize = 8;
+
+/// What the index needs to know about one document.
+#[derive(Clone, Copy, Debug)]
+pub struct DocumentInput<'a> {
+    /// The document's URL slug.
+    pub slug: &'a str,
+    /// Its title, for entry pages.
+    pub title: &'a str,
+    /// Its place in the caller's date order; locators follow it.
+    pub sort_key: usize,
+    /// The document's numbered blocks (id and plain text), in document order.
+    pub paragraphs: &'a [Block],
+    /// Terms the document is tagged with in its front matter.
+    pub tags: &'a [TermId],
+}
+
+/// The mentions found in one document, in text order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocumentIndex {
+    /// Every term occurrence, paragraph by paragraph, left to right.
+    pub mentions: Vec<Mention>,
+}
+
+/// One occurrence of a term, with the context to show for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The term mentioned.
+    pub term: TermId,
+    /// The paragraph id, e.g. "p3", the locator's target.
+    pub paragraph: String,
+    /// The sentence containing the match, whitespace collapsed, cut around the match with
+    /// "…" when longer than about 300 characters.
+    pub sentence: String,
+    /// The byte range of the match within `sentence`.
+    pub highlight: Range<usize>,
+    /// The text that matched, as shown: always `sentence[highlight]`.
+    pub matched: String,
+}
+
+/// Finds the mentions of one document; pure, so it can be cached per document.
+pub fn index_document(matcher: &Matcher, doc: &DocumentInput<'_>) -> DocumentIndex {
+    let mut mentions = Vec::new();
+    for Block { id, text, .. } in doc.paragraphs {
+        let bounds = sentences(text);
+        for found in matcher.find(text) {
+            let (sentence, highlight) = excerpt(text, &bounds, found.range);
+            mentions.push(Mention {
+                term: found.term,
+                paragraph: id.clone(),
+                matched: sentence[highlight.clone()].to_string(),
+                sentence,
+                highlight,
+            });
+        }
+    }
+    DocumentIndex { mentions }
+}
+
+/// The whole pack's index.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TopicIndex {
+    /// One entry per term with mentions or tags, by taxonomy order, then A–Z by name
+    /// (case-insensitive, ignoring a leading "the").
+    pub entries: Vec<IndexEntry>,
+}
+
+/// Everything the index says about one term.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndexEntry {
+    /// The term.
+    pub term: TermId,
+    /// Where it is mentioned, one locator per document, in the caller's date order.
+    pub locators: Vec<Locator>,
+    /// Positions (in the `docs` given to [`build_index`]) of documents tagged with it, in
+    /// date order.
+    pub tagged_documents: Vec<usize>,
+    /// Terms mentioned in the same paragraphs most often, with the number of shared
+    /// paragraphs; at most 8, ties broken by name.
+    pub related: Vec<(TermId, usize)>,
+    /// The number of mentions across all documents.
+    pub mention_count: usize,
+}
+
+/// A term's mentions within one document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Locator {
+    /// The document's position in the `docs` given to [`build_index`].
+    pub document: usize,
+    /// Paragraph ids mentioning the term, unique, in numeric order ("p2" before "p10").
+    pub paragraphs: Vec<String>,
+    /// Indices into that document's [`DocumentIndex::mentions`].
+    pub mentions: Vec<usize>,
+}
+
+/// Combines per-document results into entries. `docs` positions are what locators and
+/// `tagged_documents` refer to; order within an entry follows each document's `sort_key`,
+/// then its position, so the output is deterministic.
+pub fn build_index(
+    vocabulary: &Vocabulary,
+    docs: &[(DocumentInput<'_>, &DocumentIndex)],
+) -> TopicIndex {
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by_key(|&position| (docs[position].0.sort_key, position));
+
+    let mut entries: BTreeMap<TermId, IndexEntry> = BTreeMap::new();
+    for &position in &order {
+        let (input, index) = &docs[position];
+        for (number, mention) in index.mentions.iter().enumerate() {
+            let entry = entries
+                .entry(mention.term)
+                .or_insert_with(|| empty_entry(mention.term));
+            entry.mention_count += 1;
+            if entry.locators.last().is_none_or(|l| l.document != position) {
+                entry.locators.push(Locator {
+                    document: position,
+                    paragraphs: Vec::new(),
+                    mentions: Vec::new(),
+                });
+            }
+            let locator = entry.locators.last_mut().expect("pushed above if missing");
+            locator.mentions.push(number);
+            if locator.paragraphs.last() != Some(&mention.paragraph) {
+                locator.paragraphs.push(mention.paragraph.clone());
+            }
+        }
+        for &term in input.tags {
+            let entry = entries.entry(term).or_insert_with(|| empty_entry(term));
+            if entry.tagged_documents.last() != Some(&position) {
+                entry.tagged_documents.push(position);
+            }
+        }
+    }
+    for locator in entries.values_mut().flat_map(|e| e.locators.iter_mut()) {
+        locator
+            .paragraphs
+            .sort_by(|a, b| paragraph_order(a).cmp(&paragraph_order(b)));
+        locator.paragraphs.dedup();
+    }
+    let mut related = related_terms(
+        vocabulary,
+        docs.iter().map(|(_, index)| *index),
+        RELATED_LIMIT,
+    );
+    let mut entries: Vec<IndexEntry> = entries
+        .into_values()
+        .map(|mut entry| {
+            entry.related = related.remove(&entry.term).unwrap_or_default();
+            entry
+        })
+        .collect();
+    let taxonomy_rank = |term: TermId| {
+        let taxonomy = &vocabulary.get(term).taxonomy;
+        vocabulary
+            .taxonomies()
+            .iter()
+            .position(|t| t == taxonomy)
+            .unwrap_or(usize::MAX)
+    };
+    entries.sort_by_cached_key(|entry| {
+        (
+            taxonomy_rank(entry.term),
+            vocabulary.get(entry.term).sort_key(),
+        )
+    });
+    TopicIndex { entries }
+}
+
+fn empty_entry(term: TermId) -> IndexEntry {
+    IndexEntry {
+        term,
+        locators: Vec::new(),
+        tagged_documents: Vec::new(),
+        related: Vec::new(),
+        mention_count: 0,
+    }
+}
+
+/// Sorts "p2" before "p10"; ids without a number come after, alphabetically.
+fn paragraph_order(id: &str) -> (bool, u64, &str) {
+    let number: Option<u64> = id
+        .trim_start_matches(|c: char| !c.is_ascii_digit())
+        .parse()
+        .ok();
+    (number.is_none(), number.unwrap_or_default(), id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{paragraphs, vocabulary};
+    use super::*;
+
+    const VOCABULARY: &str = r#"
+[[terms]]
+name = "Russia"
+taxonomy = "places"
+aliases = ["Russian"]
+
+[[terms]]
+name = "Syria"
+taxonomy = "places"
+
+[[terms]]
+name = "The Hague"
+taxonomy = "places"
+
+[[terms]]
+name = "Aleppo"
+taxonomy = "places"
+
+[[terms]]
+name = "Ceasefire"
+taxonomy = "topics"
+case = "insensitive"
+
+[[terms]]
+name = "Hilary Benn"
+taxonomy = "people"
+"#;
+
+    fn id(vocabulary: &Vocabulary, name: &str) -> TermId {
+        vocabulary
+            .terms()
+            .iter()
+            .find(|t| t.name == name)
+            .map(|t| t.id)
+            .unwrap()
+    }
+
+    #[test]
+    fn mentions_carry_paragraph_sentence_and_highlight() {
+        let v = vocabulary(VOCABULARY);
+        let paragraphs = paragraphs(&["Intro. The Russian\nenvoy spoke.  Then Syria.", "None."]);
+        let doc = DocumentInput {
+            slug: "d",
+            title: "D",
+            sort_key: 0,
+            paragraphs: &paragraphs,
+            tags: &[],
+        };
+        let index = index_document(&Matcher::new(&v), &doc);
+        let [russian, syria] = &index.mentions[..] else {
+            panic!("{index:#?}")
+        };
+        assert_eq!(russian.term, id(&v, "Russia"));
+        assert_eq!(russian.paragraph, "p1");
+        assert_eq!(russian.sentence, "The Russian envoy spoke.");
+        assert_eq!(russian.matched, "Russian");
+        assert_eq!(&russian.sentence[russian.highlight.clone()], "Russian");
+        assert_eq!(syria.sentence, "Then Syria.");
+        assert_eq!(syria.highlight, 5..10);
+    }
+
+    #[test]
+    fn entries_are_sorted_and_locators_grouped_in_date_order() {
+        let v = vocabulary(VOCABULARY);
+        let matcher = Matcher::new(&v);
+        let mut later_paragraphs = paragraphs(&["Russia and Aleppo.", "Russia, Russia and Syria."]);
+        later_paragraphs[0].id = "p10".into();
+        later_paragraphs[1].id = "p2".into();
+        let earlier_paragraphs = paragraphs(&["A ceasefire in Aleppo.", "Russia agreed."]);
+        let hague = [id(&v, "The Hague"), id(&v, "Russia"), id(&v, "The Hague")];
+        let later = DocumentInput {
+            slug: "later",
+            title: "Later",
+            sort_key: 5,
+            paragraphs: &later_paragraphs,
+            tags: &[],
+        };
+        let earlier = DocumentInput {
+            slug: "earlier",
+            title: "Earlier",
+            sort_key: 1,
+            paragraphs: &earlier_paragraphs,
+            tags: &hague,
+        };
+        let (later_index, earlier_index) = (
+            index_document(&matcher, &later),
+            index_document(&matcher, &earlier),
+        );
+        let docs = [(later, &later_index), (earlier, &earlier_index)];
+        let index = build_index(&v, &docs);
+        let names: Vec<&str> = index
+            .entries
+            .iter()
+            .map(|e| v.get(e.term).name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["Ceasefire", "Aleppo", "The Hague", "Russia", "Syria"]
+        );
+
+        let russia = &index.entries[3];
+        assert_eq!(russia.mention_count, 4);
+        assert_eq!(
+            russia.locators,
+            [
+                Locator {
+                    document: 1,
+                    paragraphs: vec!["p2".into()],
+                    mentions: vec![2],
+                },
+                Locator {
+                    document: 0,
+                    paragraphs: vec!["p2".into(), "p10".into()],
+                    mentions: vec![0, 2, 3],
+                },
+            ]
+        );
+        assert_eq!(russia.tagged_documents, [1]);
+
+        let the_hague = &index.entries[2];
+        assert!(the_hague.locators.is_empty());
+        assert_eq!(the_hague.tagged_documents, [1]);
+        assert_eq!(the_hague.mention_count, 0);
+        assert!(the_hague.related.is_empty());
+
+        let aleppo = &index.entries[1];
+        assert_eq!(
+            aleppo.related,
+            [(id(&v, "Ceasefire"), 1), (id(&v, "Russia"), 1)]
+        );
+    }
+
+    #[test]
+    fn paragraph_ids_sort_numerically() {
+        let mut ids = vec!["p10", "x", "p2", "p1"];
+        ids.sort_by_key(|id| paragraph_order(id));
+        assert_eq!(ids, ["p1", "p2", "p10", "x"]);
+    }
+
+    #[test]
+    fn no_documents_no_entries() {
+        let v = vocabulary(VOCABULARY);
+        assert!(build_index(&v, &[]).entries.is_empty());
+    }
+}

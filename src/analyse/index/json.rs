@@ -1,0 +1,156 @@
+//! `index.json`: the index in a form client-side search and other tools can load.
+
+use serde::Serialize;
+
+use super::aggregate::{DocumentIndex, DocumentInput, TopicIndex};
+use super::vocabulary::Vocabulary;
+
+#[derive(Serialize)]
+struct JsonIndex<'a> {
+    terms: Vec<JsonTerm<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonTerm<'a> {
+    name: &'a str,
+    taxonomy: &'a str,
+    slug: &'a str,
+    aliases: &'a [String],
+    see_also: Vec<&'a str>,
+    description: Option<&'a str>,
+    mentions: Vec<JsonMention<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonMention<'a> {
+    document: &'a str,
+    paragraph: &'a str,
+    url: String,
+    text: &'a str,
+}
+
+impl TopicIndex {
+    /// Serialises the index as
+    /// `{"terms":[{"name","taxonomy","slug","aliases","see_also":[names],"description",
+    /// "mentions":[{"document","paragraph","url","text"}]}]}`, entries and mentions in index
+    /// order; `url` is relative to the site root (`documents/<slug>/#p3`) and `text` is the
+    /// mention's sentence.
+    ///
+    /// `docs` must be the slice given to [`build_index`](super::build_index).
+    pub fn to_json(
+        &self,
+        vocabulary: &Vocabulary,
+        docs: &[(DocumentInput<'_>, &DocumentIndex)],
+    ) -> String {
+        let terms = self
+            .entries
+            .iter()
+            .map(|entry| {
+                let term = vocabulary.get(entry.term);
+                JsonTerm {
+                    name: &term.name,
+                    taxonomy: &term.taxonomy,
+                    slug: &term.slug,
+                    aliases: &term.aliases,
+                    see_also: term
+                        .see_also
+                        .iter()
+                        .map(|&id| vocabulary.get(id).name.as_str())
+                        .collect(),
+                    description: term.description.as_deref(),
+                    mentions: entry
+                        .locators
+                        .iter()
+                        .flat_map(|locator| {
+                            let (input, index) = &docs[locator.document];
+                            locator.mentions.iter().map(move |&number| {
+                                let mention = &index.mentions[number];
+                                JsonMention {
+                                    document: input.slug,
+                                    paragraph: &mention.paragraph,
+                                    url: format!("documents/{}/#{}", input.slug, mention.paragraph),
+                                    text: &mention.sentence,
+                                }
+                            })
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        serde_json::to_string(&JsonIndex { terms })
+            .expect("structs of strings always serialise to JSON")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{paragraphs, vocabulary};
+    use super::super::{Matcher, build_index, index_document};
+    use super::*;
+
+    #[test]
+    fn json_has_the_documented_shape() {
+        let v = vocabulary(
+            r#"
+[[terms]]
+name = "Russia"
+taxonomy = "places"
+aliases = ["Russian"]
+see_also = ["Sergey Lavrov"]
+description = "The Russian Federation."
+
+[[terms]]
+name = "Sergey Lavrov"
+taxonomy = "people"
+aliases = ["Lavrov"]
+"#,
+        );
+        let paragraphs = paragraphs(&["Intro.", "Lavrov said “no”. Russia vetoed it."]);
+        let doc = DocumentInput {
+            slug: "hansard",
+            title: "Hansard",
+            sort_key: 0,
+            paragraphs: &paragraphs,
+            tags: &[],
+        };
+        let found = index_document(&Matcher::new(&v), &doc);
+        let docs = [(doc, &found)];
+        let json = build_index(&v, &docs).to_json(&v, &docs);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            value,
+            serde_json::json!({
+                "terms": [
+                    {
+                        "name": "Sergey Lavrov",
+                        "taxonomy": "people",
+                        "slug": "sergey-lavrov",
+                        "aliases": ["Lavrov"],
+                        "see_also": [],
+                        "description": null,
+                        "mentions": [{
+                            "document": "hansard",
+                            "paragraph": "p2",
+                            "url": "documents/hansard/#p2",
+                            "text": "Lavrov said “no”."
+                        }]
+                    },
+                    {
+                        "name": "Russia",
+                        "taxonomy": "places",
+                        "slug": "russia",
+                        "aliases": ["Russian"],
+                        "see_also": ["Sergey Lavrov"],
+                        "description": "The Russian Federation.",
+                        "mentions": [{
+                            "document": "hansard",
+                            "paragraph": "p2",
+                            "url": "documents/hansard/#p2",
+                            "text": "Russia vetoed it."
+                        }]
+                    }
+                ]
+            })
+        );
+    }
+}

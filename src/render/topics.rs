@@ -1,0 +1,372 @@
+//! The topic index pages: `/topics/` (A–Z by taxonomy, with locators down to the paragraph),
+//! one page per term, and `index.json`.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::views::{DateView, document_url};
+use crate::analyse::PackAnalysis;
+use crate::analyse::index::{DocumentInput, IndexEntry, Term, TermId, Vocabulary};
+use crate::output::OutputFile;
+use crate::pack::Pack;
+
+/// A link to a term's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermLink {
+    /// The term's name.
+    pub name: String,
+    /// Its page from the site root.
+    pub url: String,
+}
+
+impl TermLink {
+    /// The link to a term.
+    pub fn new(term: &Term) -> Self {
+        Self {
+            name: term.name.clone(),
+            url: term_url(term),
+        }
+    }
+}
+
+/// A term's page path from the site root.
+pub fn term_url(term: &Term) -> String {
+    format!(
+        "topics/{}/{}/",
+        crate::slug::slugify(&term.taxonomy),
+        term.slug
+    )
+}
+
+/// The display name of a taxonomy: `topics` → "Topics".
+pub fn taxonomy_label(name: &str) -> String {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// A paragraph a term is mentioned in.
+#[derive(Debug, Clone, Serialize)]
+pub struct ParagraphLink {
+    /// "¶3".
+    pub label: String,
+    /// `documents/x/#p3`.
+    pub url: String,
+}
+
+/// One document's share of a term's mentions.
+#[derive(Debug, Clone, Serialize)]
+pub struct LocatorView {
+    /// The document's short name ("Hansard, 18 Oct 2016").
+    pub label: String,
+    /// The document's page.
+    pub url: String,
+    /// The paragraphs, in order.
+    pub paragraphs: Vec<ParagraphLink>,
+}
+
+/// A term as the A–Z index lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryView {
+    /// The term.
+    pub name: String,
+    /// Its page.
+    pub url: String,
+    /// Its slug, for anchors.
+    pub slug: String,
+    /// Its description.
+    pub description: Option<String>,
+    /// How many times the texts mention it.
+    pub mention_count: usize,
+    /// Where.
+    pub locators: Vec<LocatorView>,
+    /// Documents whose front matter names it.
+    pub tagged: Vec<LocatorView>,
+    /// Other terms to look at.
+    pub see_also: Vec<TermLink>,
+}
+
+/// Entries starting with one letter.
+#[derive(Debug, Clone, Serialize)]
+pub struct LetterGroup {
+    /// "A", … or "#".
+    pub letter: String,
+    /// The entries, A–Z.
+    pub entries: Vec<EntryView>,
+}
+
+/// One taxonomy of the index.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaxonomyIndexView {
+    /// `topics`.
+    pub name: String,
+    /// "Topics".
+    pub label: String,
+    /// Number of entries.
+    pub count: usize,
+    /// The entries by first letter.
+    pub letters: Vec<LetterGroup>,
+}
+
+/// A mention shown in context: the sentence, with the matched words marked.
+#[derive(Debug, Clone, Serialize)]
+pub struct MentionView {
+    /// "¶3".
+    pub label: String,
+    /// `documents/x/#p3`.
+    pub url: String,
+    /// The sentence before the match.
+    pub before: String,
+    /// The matched words.
+    pub matched: String,
+    /// The sentence after the match.
+    pub after: String,
+}
+
+/// A document's mentions on a term page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermDocumentView {
+    /// The title.
+    pub title: String,
+    /// The page.
+    pub url: String,
+    /// The date.
+    pub date: Option<DateView>,
+    /// The kind.
+    pub kind: Option<String>,
+    /// The mentions, in text order.
+    pub mentions: Vec<MentionView>,
+}
+
+/// A related term and how many paragraphs it shares.
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedView {
+    /// The term.
+    #[serde(flatten)]
+    pub link: TermLink,
+    /// Shared paragraphs.
+    pub shared: usize,
+}
+
+/// Everything a term page shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermPageView {
+    /// The name.
+    pub name: String,
+    /// `topics`.
+    pub taxonomy: String,
+    /// "Topics".
+    pub taxonomy_label: String,
+    /// The description.
+    pub description: Option<String>,
+    /// Other names the term is found by.
+    pub aliases: Vec<String>,
+    /// Mentions in the texts.
+    pub mention_count: usize,
+    /// Mentions grouped by document, in date order.
+    pub documents: Vec<TermDocumentView>,
+    /// Documents whose front matter names the term.
+    pub tagged: Vec<TermLink>,
+    /// Terms mentioned in the same paragraphs.
+    pub related: Vec<RelatedView>,
+    /// See also.
+    pub see_also: Vec<TermLink>,
+}
+
+/// The A–Z index, one group per taxonomy in configured order.
+pub fn index_view(pack: &Pack) -> Vec<TaxonomyIndexView> {
+    let analysis = &pack.analysis;
+    let vocabulary = &analysis.vocabulary;
+    vocabulary
+        .taxonomies()
+        .iter()
+        .map(|taxonomy| {
+            let mut letters: BTreeMap<String, Vec<EntryView>> = BTreeMap::new();
+            let entries = analysis
+                .topics
+                .entries
+                .iter()
+                .filter(|e| vocabulary.get(e.term).taxonomy == *taxonomy);
+            let mut count = 0;
+            for entry in entries {
+                count += 1;
+                let view = entry_view(pack, entry);
+                letters.entry(initial(&view.name)).or_default().push(view);
+            }
+            TaxonomyIndexView {
+                name: taxonomy.clone(),
+                label: taxonomy_label(taxonomy),
+                count,
+                letters: letters
+                    .into_iter()
+                    .map(|(letter, entries)| LetterGroup { letter, entries })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+fn entry_view(pack: &Pack, entry: &IndexEntry) -> EntryView {
+    let vocabulary = &pack.analysis.vocabulary;
+    let term = vocabulary.get(entry.term);
+    EntryView {
+        name: term.name.clone(),
+        url: term_url(term),
+        slug: term.slug.clone(),
+        description: term.description.clone(),
+        mention_count: entry.mention_count,
+        locators: entry
+            .locators
+            .iter()
+            .map(|locator| {
+                let doc = &pack.documents[locator.document];
+                let url = document_url(&doc.slug);
+                LocatorView {
+                    label: doc.meta.label(),
+                    paragraphs: locator
+                        .paragraphs
+                        .iter()
+                        .map(|p| ParagraphLink {
+                            label: format!("¶{}", p.trim_start_matches('p')),
+                            url: format!("{url}#{p}"),
+                        })
+                        .collect(),
+                    url,
+                }
+            })
+            .collect(),
+        tagged: entry
+            .tagged_documents
+            .iter()
+            .map(|&i| {
+                let doc = &pack.documents[i];
+                LocatorView {
+                    label: doc.meta.label(),
+                    url: document_url(&doc.slug),
+                    paragraphs: Vec::new(),
+                }
+            })
+            .collect(),
+        see_also: links(vocabulary, &term.see_also),
+    }
+}
+
+/// The page of one index entry.
+pub fn term_page_view(pack: &Pack, entry: &IndexEntry) -> TermPageView {
+    let vocabulary = &pack.analysis.vocabulary;
+    let term = vocabulary.get(entry.term);
+    TermPageView {
+        name: term.name.clone(),
+        taxonomy: term.taxonomy.clone(),
+        taxonomy_label: taxonomy_label(&term.taxonomy),
+        description: term.description.clone(),
+        aliases: term.aliases.clone(),
+        mention_count: entry.mention_count,
+        documents: entry
+            .locators
+            .iter()
+            .map(|locator| {
+                let doc = &pack.documents[locator.document];
+                let mentions = &pack.analyses[locator.document].mentions.mentions;
+                let url = document_url(&doc.slug);
+                TermDocumentView {
+                    title: doc.meta.title.clone(),
+                    date: doc.meta.date.map(DateView::from),
+                    kind: doc.meta.kind.clone(),
+                    mentions: locator
+                        .mentions
+                        .iter()
+                        .map(|&m| {
+                            let mention = &mentions[m];
+                            let s = &mention.sentence;
+                            let h = mention.highlight.clone();
+                            MentionView {
+                                label: format!("¶{}", mention.paragraph.trim_start_matches('p')),
+                                url: format!("{url}#{}", mention.paragraph),
+                                before: s[..h.start].to_string(),
+                                matched: s[h.clone()].to_string(),
+                                after: s[h.end..].to_string(),
+                            }
+                        })
+                        .collect(),
+                    url,
+                }
+            })
+            .collect(),
+        tagged: entry
+            .tagged_documents
+            .iter()
+            .map(|&i| TermLink {
+                name: pack.documents[i].meta.title.clone(),
+                url: document_url(&pack.documents[i].slug),
+            })
+            .collect(),
+        related: entry
+            .related
+            .iter()
+            .map(|&(id, shared)| RelatedView {
+                link: TermLink::new(vocabulary.get(id)),
+                shared,
+            })
+            .collect(),
+        see_also: links(vocabulary, &term.see_also),
+    }
+}
+
+fn links(vocabulary: &Vocabulary, ids: &[TermId]) -> Vec<TermLink> {
+    ids.iter()
+        .map(|&id| TermLink::new(vocabulary.get(id)))
+        .collect()
+}
+
+/// The letter an entry is filed under: its first letter, ignoring a leading "the", or "#".
+fn initial(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let name = lower.strip_prefix("the ").unwrap_or(&lower);
+    deunicode::deunicode(name)
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .filter(char::is_ascii_alphabetic)
+        .map_or_else(|| "#".to_string(), |c| c.to_ascii_uppercase().to_string())
+}
+
+/// `index.json`: every term with taxonomy, aliases and its mentions.
+pub fn index_json(pack: &Pack) -> OutputFile {
+    let analysis: &PackAnalysis = &pack.analysis;
+    let inputs: Vec<(DocumentInput, &crate::analyse::index::DocumentIndex)> = pack
+        .documents
+        .iter()
+        .zip(&pack.analyses)
+        .enumerate()
+        .map(|(position, (doc, found))| {
+            (
+                DocumentInput {
+                    slug: &doc.slug,
+                    title: &doc.meta.title,
+                    sort_key: position,
+                    paragraphs: &doc.body.blocks,
+                    tags: &analysis.tags[position],
+                },
+                &found.mentions,
+            )
+        })
+        .collect();
+    let json = analysis.topics.to_json(&analysis.vocabulary, &inputs);
+    OutputFile::new("index.json", json.into_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_are_filed_under_their_initial() {
+        assert_eq!(initial("Aleppo"), "A");
+        assert_eq!(initial("the Assad regime"), "A");
+        assert_eq!(initial("Ídlib"), "I");
+        assert_eq!(initial("2005 summit"), "#");
+    }
+}
