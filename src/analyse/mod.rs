@@ -1,19 +1,23 @@
-//! Analyses over the parsed documents: what the texts themselves say about topics (and, in
-//! the timeline, dates).
+//! Analyses over the parsed documents: what the texts themselves say about dates and topics.
 //!
 //! Analysis comes in two steps, like indexing a book: [`analyse_document`] reads one document
 //! (pure, so a session caches it per document), and [`analyse_pack`] combines every
-//! document's results into the pack-wide index.
+//! document's results into the pack-wide timeline and topic index.
 
+mod chronology;
+pub mod dates;
 pub mod index;
 mod pack;
 mod vocabulary_file;
 
+pub use chronology::Chronology;
 pub use pack::{PackAnalysis, analyse_pack};
 pub use vocabulary_file::load_vocabulary;
 
+use dates::{DateMention, ExtractOptions, Unresolved, extract, is_ignored};
 use index::{DocumentIndex, DocumentInput, Matcher, index_document};
 
+use crate::config::Config;
 use crate::source::Document;
 
 /// What one document says, found by reading its text.
@@ -21,10 +25,15 @@ use crate::source::Document;
 pub struct DocumentAnalysis {
     /// Every mention of a vocabulary term, paragraph by paragraph.
     pub mentions: DocumentIndex,
+    /// Every date the text mentions, with its paragraph id, in text order.
+    pub dates: Vec<(String, DateMention)>,
+    /// Date-like phrases that could not be dated honestly, with their paragraph id.
+    pub unresolved: Vec<(String, Unresolved)>,
 }
 
-/// Reads one document; a pure function of the document and the vocabulary's matcher.
-pub fn analyse_document(doc: &Document, matcher: &Matcher) -> DocumentAnalysis {
+/// Reads one document; a pure function of the document, the config and the vocabulary's
+/// matcher.
+pub fn analyse_document(doc: &Document, matcher: &Matcher, config: &Config) -> DocumentAnalysis {
     let input = DocumentInput {
         slug: &doc.slug,
         title: &doc.meta.title,
@@ -32,7 +41,27 @@ pub fn analyse_document(doc: &Document, matcher: &Matcher) -> DocumentAnalysis {
         paragraphs: &doc.body.blocks,
         tags: &[],
     };
-    DocumentAnalysis {
+    let mut analysis = DocumentAnalysis {
         mentions: index_document(matcher, &input),
+        ..DocumentAnalysis::default()
+    };
+    if config.timeline.extract && doc.meta.timeline {
+        let options = ExtractOptions {
+            order: config.timeline.order,
+        };
+        for block in &doc.body.blocks {
+            let found = extract(&block.text, doc.meta.date, &options);
+            analysis.dates.extend(
+                found
+                    .mentions
+                    .into_iter()
+                    .filter(|m| !is_ignored(m, &doc.meta.timeline_ignore))
+                    .map(|m| (block.id.clone(), m)),
+            );
+            analysis
+                .unresolved
+                .extend(found.unresolved.into_iter().map(|u| (block.id.clone(), u)));
+        }
     }
+    analysis
 }

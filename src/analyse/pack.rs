@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use super::DocumentAnalysis;
 use super::index::{DocumentInput, TermId, TopicIndex, Vocabulary, build_index};
+use super::{Chronology, DocumentAnalysis};
 use crate::error::{ContentError, ContentErrorKind};
 use crate::source::Document;
 
@@ -14,6 +14,8 @@ pub struct PackAnalysis {
     pub vocabulary: Vocabulary,
     /// The back-of-book index.
     pub topics: TopicIndex,
+    /// The timeline.
+    pub chronology: Chronology,
     /// For each document (in pack order), the terms its front matter names.
     pub tags: Vec<Vec<TermId>>,
 }
@@ -99,6 +101,7 @@ pub fn analyse_pack(
     Ok(PackAnalysis {
         vocabulary,
         topics,
+        chronology: Chronology::new(documents, analyses),
         tags,
     })
 }

@@ -10,6 +10,8 @@ pub use load::{CONFIG_FILE, load_config, parse_config};
 
 use serde::{Deserialize, Serialize};
 
+use crate::analyse::dates::DateOrder;
+
 /// Everything `config.toml` can say.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
@@ -35,6 +37,27 @@ pub struct Config {
     pub markdown: MarkdownConfig,
     /// The topic index.
     pub topics: TopicsConfig,
+    /// The timeline.
+    pub timeline: TimelineConfig,
+}
+
+/// The `[timeline]` section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TimelineConfig {
+    /// Find the dates the texts mention (documents can opt out with `timeline = false`).
+    pub extract: bool,
+    /// How to read numeric dates like 18/10/2016: `day-first` or `month-first`.
+    pub order: DateOrder,
+}
+
+impl Default for TimelineConfig {
+    fn default() -> Self {
+        Self {
+            extract: true,
+            order: DateOrder::DayFirst,
+        }
+    }
 }
 
 /// The `[topics]` section.
@@ -90,6 +113,7 @@ impl Default for Config {
             publisher: String::new(),
             markdown: MarkdownConfig::default(),
             topics: TopicsConfig::default(),
+            timeline: TimelineConfig::default(),
         }
     }
 }

@@ -280,7 +280,7 @@ fn read_source(
     Some(CachedSource {
         hash,
         result: parse_document(source, &bytes, config).map(|doc| {
-            let analysis = analyse_document(&doc, matcher);
+            let analysis = analyse_document(&doc, matcher, config);
             (Arc::new(doc), Arc::new(analysis))
         }),
     })

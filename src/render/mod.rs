@@ -5,6 +5,7 @@ mod data;
 mod feeds;
 mod site;
 mod theme;
+mod timeline;
 mod topics;
 mod views;
 

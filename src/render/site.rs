@@ -9,6 +9,7 @@ use super::cache::{Fingerprint, RenderCache};
 use super::data::pack_json;
 use super::feeds::{atom_feed, robots, sitemap};
 use super::theme::{Theme, template_error};
+use super::timeline::{document_events, timeline_exports, timeline_view};
 use super::topics::{index_json, index_view, term_page_view, term_url};
 use super::views::{DocumentSummary, DocumentView, PageView, SiteView, document_url};
 use crate::error::BuildError;
@@ -88,6 +89,8 @@ pub fn render_site(
     }
 
     files.extend(render_topics(pack, theme, &site, options)?);
+    files.push(render_timeline(pack, theme, &site, options)?);
+    files.extend(timeline_exports(pack));
     files.push(index_json(pack));
     files.push(render_not_found(theme, &site, options)?);
     files.push(atom_feed(pack));
@@ -113,7 +116,9 @@ pub fn render_site(
 }
 
 /// Everything a document page is rendered from, as one number: the document itself, its
-/// neighbours (for previous/next), the documents it links to, and config and theme.
+/// neighbours (for previous/next), the documents it links to, the names of its terms, and
+/// config, vocabulary and theme (`generation`). Its timeline events and index mentions derive
+/// from the document alone.
 fn document_fingerprint(
     pack: &Pack,
     index: usize,
@@ -130,6 +135,11 @@ fn document_fingerprint(
         .number(neighbour(Some(index + 1)));
     for link in &pack.links[index] {
         fingerprint = fingerprint.text(&docs[link.document].slug);
+    }
+    // A front-matter term's shown name can come from whichever document named it first.
+    let vocabulary = &pack.analysis.vocabulary;
+    for &id in &pack.analysis.tags[index] {
+        fingerprint = fingerprint.text(&vocabulary.get(id).name);
     }
     fingerprint.finish()
 }
@@ -220,12 +230,33 @@ fn render_document(
     });
     let mut context = base_context(site, &page);
     context.insert("document", &view);
+    context.insert("events", &document_events(pack, index));
     let citation = render(theme, "citation.txt", &context)?;
     context.insert("citation", citation.trim());
     context.insert("body", &body);
     context.insert("previous", &index.checked_sub(1).map(|i| &summaries[i]));
     context.insert("next", &summaries.get(index + 1));
     render(theme, "document.html", &context)
+}
+
+/// `/timeline/`.
+fn render_timeline(
+    pack: &Pack,
+    theme: &Theme,
+    site: &SiteView,
+    options: &RenderOptions,
+) -> Result<OutputFile, BuildError> {
+    let page = page_view(
+        site,
+        "timeline/",
+        "Timeline",
+        "What happened when, and which document says so, to the paragraph.",
+        options,
+    );
+    let mut context = base_context(site, &page);
+    context.insert("timeline", &timeline_view(pack));
+    let html = render(theme, "timeline.html", &context)?;
+    Ok(OutputFile::new("timeline/index.html", html.into_bytes()))
 }
 
 /// `/topics/` and a page per index entry, rendered in parallel.

@@ -10,17 +10,18 @@ use tera::Tera;
 use crate::error::BuildError;
 
 /// The templates every theme provides.
-pub const TEMPLATE_NAMES: [&str; 7] = [
+pub const TEMPLATE_NAMES: [&str; 8] = [
     "base.html",
     "index.html",
     "document.html",
     "topics.html",
     "term.html",
+    "timeline.html",
     "404.html",
     "citation.txt",
 ];
 
-const BUILTIN_TEMPLATES: [(&str, &str); 7] = [
+const BUILTIN_TEMPLATES: [(&str, &str); 8] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -42,6 +43,10 @@ const BUILTIN_TEMPLATES: [(&str, &str); 7] = [
         include_str!("../../themes/default/templates/term.html"),
     ),
     (
+        "timeline.html",
+        include_str!("../../themes/default/templates/timeline.html"),
+    ),
+    (
         "404.html",
         include_str!("../../themes/default/templates/404.html"),
     ),
@@ -51,7 +56,7 @@ const BUILTIN_TEMPLATES: [(&str, &str); 7] = [
     ),
 ];
 
-const BUILTIN_STATIC: [(&str, &str); 2] = [
+const BUILTIN_STATIC: [(&str, &str); 3] = [
     (
         "style.css",
         include_str!("../../themes/default/static/style.css"),
@@ -59,6 +64,10 @@ const BUILTIN_STATIC: [(&str, &str); 2] = [
     (
         "casebook.js",
         include_str!("../../themes/default/static/casebook.js"),
+    ),
+    (
+        "timeline.js",
+        include_str!("../../themes/default/static/timeline.js"),
     ),
 ];
 

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::timeline::{DocumentEventView, event_link};
 use super::views::{DateView, document_url};
 use crate::analyse::PackAnalysis;
 use crate::analyse::index::{DocumentInput, IndexEntry, Term, TermId, Vocabulary};
@@ -174,6 +175,8 @@ pub struct TermPageView {
     pub related: Vec<RelatedView>,
     /// See also.
     pub see_also: Vec<TermLink>,
+    /// Timeline events dated in paragraphs that mention the term.
+    pub events: Vec<DocumentEventView>,
 }
 
 /// The A–Z index, one group per taxonomy in configured order.
@@ -313,7 +316,30 @@ pub fn term_page_view(pack: &Pack, entry: &IndexEntry) -> TermPageView {
             })
             .collect(),
         see_also: links(vocabulary, &term.see_also),
+        events: term_events(pack, entry),
     }
+}
+
+/// Events dated in the paragraphs that mention the term, in timeline order.
+fn term_events(pack: &Pack, entry: &IndexEntry) -> Vec<DocumentEventView> {
+    let chronology = &pack.analysis.chronology;
+    let mut indices: Vec<usize> = entry
+        .locators
+        .iter()
+        .flat_map(|locator| {
+            chronology.by_document[locator.document]
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    chronology.timeline.events[i]
+                        .paragraph
+                        .as_ref()
+                        .is_some_and(|p| locator.paragraphs.contains(p))
+                })
+        })
+        .collect();
+    indices.sort_unstable();
+    indices.into_iter().map(|i| event_link(pack, i)).collect()
 }
 
 fn links(vocabulary: &Vocabulary, ids: &[TermId]) -> Vec<TermLink> {

@@ -75,6 +75,10 @@ pub struct Metadata {
     pub short_title: Option<String>,
     /// Curated timeline entries.
     pub events: Vec<CuratedEvent>,
+    /// Whether the dates the text mentions go on the timeline.
+    pub timeline: bool,
+    /// Date mentions an editor rejects.
+    pub timeline_ignore: Vec<String>,
     /// Free-form values for templates, as JSON.
     pub extra: serde_json::Value,
 }
@@ -243,6 +247,8 @@ pub fn parse_document(
             taxonomies: front.taxonomies,
             short_title: non_empty(front.short_title),
             events,
+            timeline: front.timeline.unwrap_or(true),
+            timeline_ignore: front.timeline_ignore,
             extra,
         },
         body,

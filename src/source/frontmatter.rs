@@ -57,6 +57,11 @@ pub struct FrontMatter {
     /// Curated timeline entries.
     #[serde(default)]
     pub events: Vec<RawEvent>,
+    /// `false` keeps the dates this document's text mentions off the timeline.
+    pub timeline: Option<bool>,
+    /// Date mentions an editor rejects, by their words ("next month") or date ("2005").
+    #[serde(default)]
+    pub timeline_ignore: Vec<String>,
     /// Free-form values for templates (e.g. a Hansard volume for citations).
     #[serde(default)]
     pub extra: toml::Table,

@@ -7,4 +7,5 @@ mod incremental;
 mod publishing;
 mod sample_pack;
 mod templates;
+mod timeline;
 mod topics;

@@ -43,6 +43,7 @@ fn a_theme_folder_in_the_pack_is_used() {
         "base.html",
         "index.html",
         "404.html",
+        "timeline.html",
         "topics.html",
         "term.html",
     ] {

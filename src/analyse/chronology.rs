@@ -1,0 +1,97 @@
+//! The pack's timeline: document dates, editors' events and the dates the texts mention.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::DocumentAnalysis;
+use super::dates::timeline::{EventSource, Timeline, TimelineEvent};
+use crate::source::Document;
+
+/// The timeline and how its events map back to documents.
+#[derive(Debug, Clone, Default)]
+pub struct Chronology {
+    /// Every event, sorted.
+    pub timeline: Timeline,
+    /// For each event, its anchor on the timeline page. Anchors are made from the document,
+    /// the paragraph and the event's rank within that paragraph, so they stay put when other
+    /// documents change.
+    pub anchors: Vec<String>,
+    /// For each document (pack order), its events' indices in `timeline.events`.
+    pub by_document: Vec<Vec<usize>>,
+}
+
+impl Chronology {
+    /// Builds the timeline of documents in pack order.
+    pub fn new(documents: &[Arc<Document>], analyses: &[Arc<DocumentAnalysis>]) -> Self {
+        let mut events = Vec::new();
+        for (doc, analysis) in documents.iter().zip(analyses) {
+            events.extend(document_events(doc, analysis));
+        }
+        let timeline = Timeline::new(events);
+        let position: HashMap<&str, usize> = documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.slug.as_str(), i))
+            .collect();
+        let mut by_document = vec![Vec::new(); documents.len()];
+        let mut ranks: HashMap<(&str, &str), usize> = HashMap::new();
+        let mut anchors = Vec::with_capacity(timeline.events.len());
+        for (index, event) in timeline.events.iter().enumerate() {
+            let paragraph = event.paragraph.as_deref().unwrap_or(match event.source {
+                EventSource::DocumentDate => "date",
+                _ => "note",
+            });
+            let rank = ranks.entry((&event.document, paragraph)).or_default();
+            *rank += 1;
+            anchors.push(format!("{}-{paragraph}-{rank}", event.document));
+            if let Some(&doc) = position.get(event.document.as_str()) {
+                by_document[doc].push(index);
+            }
+        }
+        Self {
+            timeline,
+            anchors,
+            by_document,
+        }
+    }
+}
+
+fn document_events<'a>(
+    doc: &'a Document,
+    analysis: &'a DocumentAnalysis,
+) -> impl Iterator<Item = TimelineEvent> + 'a {
+    let own = doc.meta.date.map(|date| TimelineEvent {
+        date,
+        end: None,
+        approximate: false,
+        qualifier: None,
+        title: doc.meta.title.clone(),
+        text: doc
+            .meta
+            .date_note
+            .clone()
+            .or_else(|| doc.meta.summary.clone())
+            .unwrap_or_default(),
+        source: EventSource::DocumentDate,
+        document: doc.slug.clone(),
+        paragraph: None,
+        url: TimelineEvent::url_for(&doc.slug, None),
+    });
+    let curated = doc.meta.events.iter().map(|event| TimelineEvent {
+        date: event.date,
+        end: event.end,
+        approximate: false,
+        qualifier: None,
+        title: event.title.clone(),
+        text: event.note.clone().unwrap_or_default(),
+        source: EventSource::FrontMatter,
+        document: doc.slug.clone(),
+        paragraph: None,
+        url: TimelineEvent::url_for(&doc.slug, None),
+    });
+    let mentioned = analysis
+        .dates
+        .iter()
+        .map(|(paragraph, mention)| TimelineEvent::from_mention(mention, &doc.slug, paragraph));
+    own.into_iter().chain(curated).chain(mentioned)
+}

@@ -1,0 +1,141 @@
+//! Clauses and bounded windows of text around a date.
+//!
+//! Titles and long sentences are cut down to the clause that carries a date. Every search here
+//! is confined to a window of fixed size around the date, so the work per date stays constant
+//! however long the paragraph is.
+
+use std::ops::Range;
+
+/// Stands for a date in the output of [`words`], so callers can tidy the words around it.
+pub(super) const DATE_MARK: &str = "\u{1}";
+
+/// The largest character boundary at or before `pos`.
+pub(super) fn floor(text: &str, pos: usize) -> usize {
+    let mut pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
+}
+
+/// The smallest character boundary at or after `pos`.
+pub(super) fn ceil(text: &str, pos: usize) -> usize {
+    let mut pos = pos.min(text.len());
+    while !text.is_char_boundary(pos) {
+        pos += 1;
+    }
+    pos
+}
+
+/// The position just past the character at `pos` (which must be a boundary).
+pub(super) fn skip_char(text: &str, pos: usize) -> usize {
+    pos + text[pos..].chars().next().map_or(0, char::len_utf8)
+}
+
+/// `focus` widened by up to `reach` bytes each side, kept inside `bounds` and on boundaries.
+pub(super) fn window(
+    text: &str,
+    bounds: Range<usize>,
+    focus: Range<usize>,
+    reach: usize,
+) -> Range<usize> {
+    let start = ceil(text, focus.start.saturating_sub(reach).max(bounds.start));
+    let end = floor(text, focus.end.saturating_add(reach).min(bounds.end));
+    start.min(focus.start)..end.max(focus.end)
+}
+
+/// Whether the character `c` at `pos` separates clauses.
+fn separator(text: &str, pos: usize, c: char) -> bool {
+    match c {
+        ',' | ';' | ':' | '(' | ')' | '[' | ']' | '—' | '“' | '”' | '"' | '\n' | '?' | '!' => {
+            true
+        }
+        '–' | '-' => text[..pos].ends_with(' ') && text[skip_char(text, pos)..].starts_with(' '),
+        ' ' => text[pos..].starts_with(" but ") || text[pos..].starts_with(" whereas "),
+        _ => false,
+    }
+}
+
+/// The clause separators of one sentence, found once so that finding the clause around each
+/// date costs a binary search rather than a scan.
+pub(super) struct Clauses {
+    /// Byte ranges of the separators, in order.
+    cuts: Vec<Range<usize>>,
+}
+
+impl Clauses {
+    /// The separators of `sentence`, except those inside `dates` (sorted, not overlapping),
+    /// such as the comma of "October 18, 2016".
+    pub fn new(text: &str, sentence: Range<usize>, dates: &[Range<usize>]) -> Self {
+        let mut cuts = Vec::new();
+        let mut next_date = 0;
+        for (i, c) in text[sentence.clone()].char_indices() {
+            let pos = sentence.start + i;
+            while dates.get(next_date).is_some_and(|date| date.end <= pos) {
+                next_date += 1;
+            }
+            let in_date = dates.get(next_date).is_some_and(|date| date.start <= pos);
+            if !in_date && separator(text, pos, c) {
+                cuts.push(pos..pos + c.len_utf8());
+            }
+        }
+        Self { cuts }
+    }
+
+    /// The clause within `window` that holds `focus`.
+    pub fn around(&self, window: Range<usize>, focus: Range<usize>) -> Range<usize> {
+        let before = self.cuts.partition_point(|cut| cut.end <= focus.start);
+        let start = match before.checked_sub(1) {
+            Some(index) => self.cuts[index].end.max(window.start),
+            None => window.start,
+        };
+        let after = self.cuts.partition_point(|cut| cut.start < focus.end);
+        let end = self
+            .cuts
+            .get(after)
+            .map_or(window.end, |cut| cut.start.min(window.end));
+        start.min(focus.start)..end.max(focus.end)
+    }
+}
+
+/// `cut` shrunk to whole words, except where it already meets the edges of `within`.
+pub(super) fn word_bounds(text: &str, cut: Range<usize>, within: Range<usize>) -> Range<usize> {
+    let mut start = cut.start;
+    if start > within.start
+        && let Some(space) = text[start..cut.end].find(' ')
+    {
+        start += space + 1;
+    }
+    let mut end = cut.end;
+    if end < within.end
+        && let Some(space) = text[start..end].rfind(' ')
+    {
+        end = start + space;
+    }
+    start..end
+}
+
+/// The words of `range`, with [`DATE_MARK`] standing for each part inside `dates` (sorted).
+pub(super) fn words<'a>(
+    text: &'a str,
+    range: Range<usize>,
+    dates: &[Range<usize>],
+) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut pos = range.start;
+    let first = dates.partition_point(|date| date.end <= range.start);
+    for date in &dates[first..] {
+        if date.start >= range.end {
+            break;
+        }
+        if date.start > pos {
+            out.extend(text[pos..date.start].split_whitespace());
+        }
+        out.push(DATE_MARK);
+        pos = pos.max(date.end);
+    }
+    if pos < range.end {
+        out.extend(text[pos..range.end].split_whitespace());
+    }
+    out
+}

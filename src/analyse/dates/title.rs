@@ -1,0 +1,240 @@
+//! Short titles for timeline entries, made from the words around a date.
+//!
+//! A title is the clause that carries the date with the date words taken out ("I met Lavrov in
+//! New York on 21 September" gives "Met Lavrov in New York"), or the event phrase for a date
+//! counted from an event. It is cut at a word boundary and never ends on a dangling "of" or
+//! comma, so the timeline reads as a list of things that happened.
+
+use std::ops::Range;
+
+use super::clauses::{self, Clauses};
+
+/// The longest title, in characters.
+const MAX_TITLE: usize = 80;
+
+/// How far either side of a date a title may look, in bytes.
+const REACH: usize = 240;
+
+/// Words left dangling before a date once it is removed: "in New York on".
+const BEFORE_DATE: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "by",
+    "since",
+    "until",
+    "till",
+    "during",
+    "from",
+    "of",
+    "for",
+    "the",
+    "between",
+    "around",
+    "about",
+    "before",
+    "after",
+    "throughout",
+    "through",
+    "circa",
+    "c",
+];
+
+/// Words that show a date opens the clause after it: "remember that in 2005, the Government…".
+const SUBORDINATORS: &[&str] = &[
+    "that", "when", "and", "but", "because", "as", "if", "since", "while", "where", "so", "then",
+    "although", "though", "until", "once", "whereas",
+];
+
+/// Words that add nothing at the start of a title.
+const LEADING: &[&str] = &[
+    "and",
+    "but",
+    "so",
+    "then",
+    "meanwhile",
+    "however",
+    "also",
+    "even",
+    "which",
+    "who",
+    "that",
+    "when",
+    "while",
+    "as",
+    "yet",
+    "or",
+    "now",
+    "where",
+    "although",
+    "though",
+    "because",
+    "i",
+    "only",
+    "just",
+];
+
+/// Words after "I" that keep it in a title: "I was part of" reads better than "Was part of".
+const AUXILIARIES: &[&str] = &[
+    "am", "was", "have", "had", "will", "would", "could", "should", "can", "do", "did", "may",
+    "might", "must", "shall",
+];
+
+/// Words a title must not end on.
+const TRAILING: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "since", "until", "during", "that", "which", "who", "its", "their", "his", "her",
+    "our", "my", "your", "is", "was", "were", "are", "be", "been", "has", "have", "had", "as",
+    "than", "into", "about", "after", "before", "between", "through", "over", "under", "while",
+    "when", "where", "also", "very", "most", "more", "this", "these", "those", "such", "not",
+];
+
+/// The title for the date at `matched` in `sentence`, whose clauses are `clauses`; `dates` are
+/// all the date phrases of the sentence (sorted), which are left out of the title.
+pub(super) fn title(
+    text: &str,
+    clauses: &Clauses,
+    sentence: Range<usize>,
+    matched: Range<usize>,
+    dates: &[Range<usize>],
+) -> String {
+    let window = clauses::window(text, sentence, matched.clone(), REACH);
+    let clause = clauses.around(window.clone(), matched.clone());
+    let words = |range: Range<usize>| drop_date_words(clauses::words(text, range, dates));
+    let mut before = words(clause.start..matched.start);
+    while before.last().is_some_and(|w| in_list(w, BEFORE_DATE)) {
+        before.pop();
+    }
+    let after = words(matched.end..clause.end);
+    let introduces = after.is_empty() && before.last().is_none_or(|w| in_list(w, SUBORDINATORS));
+    let following = || words(clause.end..window.end);
+    let first = if introduces {
+        following()
+    } else {
+        [before, after].concat()
+    };
+    let title = tidy(&first);
+    if long_enough(&title) {
+        return title;
+    }
+    if !introduces {
+        let title = tidy(&following());
+        if long_enough(&title) {
+            return title;
+        }
+    }
+    let whole = tidy(&words(window));
+    if long_enough(&whole) {
+        return whole;
+    }
+    let own = tidy(&text[matched].split_whitespace().collect::<Vec<_>>());
+    if own.is_empty() { whole } else { own }
+}
+
+/// Whether a title says enough to stand alone: at least two words.
+fn long_enough(title: &str) -> bool {
+    title.contains(' ')
+}
+
+/// `words` with each [`clauses::DATE_MARK`] taken out together with the preposition left
+/// dangling before it: "agreed on ⟨date⟩ but" gives "agreed but".
+fn drop_date_words(words: Vec<&str>) -> Vec<&str> {
+    let mut kept: Vec<&str> = Vec::with_capacity(words.len());
+    for word in words {
+        if word == clauses::DATE_MARK {
+            while kept.last().is_some_and(|w| in_list(w, BEFORE_DATE)) {
+                kept.pop();
+            }
+        } else {
+            kept.push(word);
+        }
+    }
+    kept
+}
+
+/// The title for a date counted from an event: "the bombing of the aid convoy" gives
+/// "Bombing of the aid convoy".
+pub(super) fn event_title(text: &str, event: Range<usize>) -> String {
+    let mut words: Vec<&str> = text[event].split_whitespace().collect();
+    let articles = words
+        .iter()
+        .take_while(|w| in_list(w, &["the", "a", "an"]))
+        .count()
+        .min(words.len().saturating_sub(1));
+    words.drain(..articles);
+    tidy(&words)
+}
+
+fn in_list(word: &str, list: &[&str]) -> bool {
+    if word.len() > 16 {
+        return false;
+    }
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    list.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// Single spaces, no stray punctuation or filler at either end, at most [`MAX_TITLE`]
+/// characters at a word boundary, balanced brackets and a capital first letter.
+fn tidy(words: &[&str]) -> String {
+    let mut words: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    let filler = words
+        .iter()
+        .enumerate()
+        .take_while(|&(index, w)| {
+            in_list(w, LEADING)
+                && !(*w == "I"
+                    && words
+                        .get(index + 1)
+                        .is_some_and(|next| in_list(next, AUXILIARIES)))
+        })
+        .count();
+    words.drain(..filler.min(words.len().saturating_sub(1)));
+    let mut kept = Vec::new();
+    let mut length = 0;
+    for (index, word) in words.into_iter().enumerate() {
+        let word = if index == 0 {
+            word.trim_start_matches(|c: char| !c.is_alphanumeric())
+        } else {
+            word
+        };
+        let size = word.chars().count() + usize::from(index > 0);
+        if length + size > MAX_TITLE {
+            break;
+        }
+        length += size;
+        kept.push(word);
+    }
+    while let Some(last) = kept.pop() {
+        let last = last.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if kept.is_empty() || !in_list(last, TRAILING) {
+            kept.push(last);
+            break;
+        }
+    }
+    let mut title = kept.join(" ");
+    for (open, close) in [('(', ')'), ('[', ']'), ('“', '”')] {
+        if title.matches(open).count() != title.matches(close).count() {
+            title.retain(|c| c != open && c != close);
+        }
+    }
+    if title.matches('"').count() % 2 == 1 {
+        title.retain(|c| c != '"');
+    }
+    capitalise(title.trim())
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let mut upper = first.to_uppercase();
+    match (upper.next(), upper.next()) {
+        (Some(capital), None) => std::iter::once(capital).chain(chars).collect(),
+        _ => text.to_string(),
+    }
+}
