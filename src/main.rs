@@ -63,6 +63,7 @@ fn main() -> ExitCode {
             output: output.clone(),
             base_url: base_url.clone(),
             drafts: *drafts,
+            suggest_terms: cli.verbose,
         })
         .map(|report| print_build_summary(&cli, &report)),
         Command::Init { dir } => casebook::init::init_pack(dir).map(|()| {
@@ -98,7 +99,29 @@ fn print_build_summary(cli: &Cli, report: &BuildReport) {
         report.writes.removed,
         report.elapsed.as_secs_f64() * 1000.0
     );
+    let unresolved = report.unresolved_dates.len();
+    if unresolved > 0 && !cli.verbose {
+        println!(
+            "{unresolved} date mention{} could not be placed on the timeline (-v lists them).",
+            if unresolved == 1 { "" } else { "s" }
+        );
+    }
     if cli.verbose {
+        for date in &report.unresolved_dates {
+            println!(
+                "  not on the timeline: {} {}: “{}”: {}",
+                date.path.display(),
+                date.paragraph,
+                date.words,
+                date.reason
+            );
+        }
+        for term in report.suggested_terms.iter().take(20) {
+            println!(
+                "  candidate index term: “{}” ({} mentions in {} documents)",
+                term.phrase, term.count, term.documents
+            );
+        }
         println!("Open {}", report.output_dir.join("index.html").display());
     }
 }

@@ -13,6 +13,7 @@ pub use session::Session;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::analyse::index::Suggestion;
 use crate::error::BuildError;
 use crate::output::WriteReport;
 
@@ -27,6 +28,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include documents marked `draft = true`.
     pub drafts: bool,
+    /// Look for recurring names the index vocabulary lacks (a pass over all text).
+    pub suggest_terms: bool,
 }
 
 /// What a successful build did.
@@ -44,10 +47,27 @@ pub struct BuildReport {
     pub writes: WriteReport,
     /// Output paths written or removed in this build, for live reload.
     pub changed_paths: Vec<String>,
+    /// Date-like phrases the timeline could not date, for editors to curate.
+    pub unresolved_dates: Vec<UnresolvedDate>,
+    /// Recurring proper-noun phrases missing from the vocabulary (when asked for).
+    pub suggested_terms: Vec<Suggestion>,
     /// Where the site is.
     pub output_dir: PathBuf,
     /// Wall-clock time of the whole build.
     pub elapsed: Duration,
+}
+
+/// A date mention the timeline left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnresolvedDate {
+    /// The document, relative to the pack root.
+    pub path: PathBuf,
+    /// The paragraph id.
+    pub paragraph: String,
+    /// The words.
+    pub words: String,
+    /// Why they could not be dated.
+    pub reason: String,
 }
 
 /// Builds the pack at `options.root` into its output folder, once.

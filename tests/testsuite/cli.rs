@@ -83,3 +83,29 @@ fn init_makes_a_pack_that_builds() {
     let again = pack.run(&["init", dir.to_str().unwrap()]);
     assert_eq!(again.code(), 1, "init must not overwrite a pack");
 }
+
+#[test]
+fn the_summary_lists_undated_mentions_and_candidate_terms() {
+    let pack = TestPack::sample();
+    pack.write(
+        "content/note.md",
+        "+++\ntitle = \"Undated note\"\n+++\nThe Foreign Secretary spoke yesterday.\n",
+    );
+    let run = pack.run(&["build"]);
+    assert!(
+        run.stdout()
+            .contains("1 date mention could not be placed on the timeline"),
+        "{}",
+        run.stdout()
+    );
+    let run = pack.run(&["build", "-v"]);
+    let out = run.stdout();
+    assert!(
+        out.contains("not on the timeline: content/note.md p1: “yesterday”"),
+        "{out}"
+    );
+    assert!(
+        out.contains("candidate index term: “Foreign Secretary”"),
+        "{out}"
+    );
+}
