@@ -24,6 +24,7 @@ pub mod output;
 pub mod pack;
 pub mod pipeline;
 pub mod render;
+pub mod search;
 pub mod slug;
 pub mod source;
 

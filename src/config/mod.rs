@@ -11,6 +11,7 @@ pub use load::{CONFIG_FILE, load_config, parse_config};
 use serde::{Deserialize, Serialize};
 
 use crate::analyse::dates::DateOrder;
+use crate::search::SearchConfig;
 
 /// Everything `config.toml` can say.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -39,6 +40,8 @@ pub struct Config {
     pub topics: TopicsConfig,
     /// The timeline.
     pub timeline: TimelineConfig,
+    /// Full-text search.
+    pub search: SearchConfig,
 }
 
 /// The `[timeline]` section.
@@ -114,6 +117,7 @@ impl Default for Config {
             markdown: MarkdownConfig::default(),
             topics: TopicsConfig::default(),
             timeline: TimelineConfig::default(),
+            search: SearchConfig::default(),
         }
     }
 }

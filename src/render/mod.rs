@@ -3,6 +3,7 @@
 mod cache;
 mod data;
 mod feeds;
+mod search;
 mod site;
 mod theme;
 mod timeline;

@@ -8,6 +8,7 @@ use tera::Context;
 use super::cache::{Fingerprint, RenderCache};
 use super::data::pack_json;
 use super::feeds::{atom_feed, robots, sitemap};
+use super::search::{kind_options, search_files};
 use super::theme::{Theme, template_error};
 use super::timeline::{document_events, timeline_exports, timeline_view};
 use super::topics::{index_json, index_view, term_page_view, term_url};
@@ -90,6 +91,10 @@ pub fn render_site(
 
     files.extend(render_topics(pack, theme, &site, options)?);
     files.push(render_timeline(pack, theme, &site, options)?);
+    if pack.config.search.enabled {
+        files.push(render_search_page(pack, theme, &site, options)?);
+        files.extend(search_files(pack));
+    }
     files.extend(timeline_exports(pack));
     files.push(index_json(pack));
     files.push(render_not_found(theme, &site, options)?);
@@ -237,6 +242,26 @@ fn render_document(
     context.insert("previous", &index.checked_sub(1).map(|i| &summaries[i]));
     context.insert("next", &summaries.get(index + 1));
     render(theme, "document.html", &context)
+}
+
+/// `/search/`: the search page, whose address with `?q=…` can be shared.
+fn render_search_page(
+    pack: &Pack,
+    theme: &Theme,
+    site: &SiteView,
+    options: &RenderOptions,
+) -> Result<OutputFile, BuildError> {
+    let page = page_view(
+        site,
+        "search/",
+        "Search",
+        "Search the pack's documents.",
+        options,
+    );
+    let mut context = base_context(site, &page);
+    context.insert("kinds", &kind_options(pack));
+    let html = render(theme, "search.html", &context)?;
+    Ok(OutputFile::new("search/index.html", html.into_bytes()))
 }
 
 /// `/timeline/`.

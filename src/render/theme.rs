@@ -10,18 +10,19 @@ use tera::Tera;
 use crate::error::BuildError;
 
 /// The templates every theme provides.
-pub const TEMPLATE_NAMES: [&str; 8] = [
+pub const TEMPLATE_NAMES: [&str; 9] = [
     "base.html",
     "index.html",
     "document.html",
     "topics.html",
     "term.html",
     "timeline.html",
+    "search.html",
     "404.html",
     "citation.txt",
 ];
 
-const BUILTIN_TEMPLATES: [(&str, &str); 8] = [
+const BUILTIN_TEMPLATES: [(&str, &str); 9] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -47,6 +48,10 @@ const BUILTIN_TEMPLATES: [(&str, &str); 8] = [
         include_str!("../../themes/default/templates/timeline.html"),
     ),
     (
+        "search.html",
+        include_str!("../../themes/default/templates/search.html"),
+    ),
+    (
         "404.html",
         include_str!("../../themes/default/templates/404.html"),
     ),
@@ -56,7 +61,7 @@ const BUILTIN_TEMPLATES: [(&str, &str); 8] = [
     ),
 ];
 
-const BUILTIN_STATIC: [(&str, &str); 3] = [
+const BUILTIN_STATIC: [(&str, &str); 5] = [
     (
         "style.css",
         include_str!("../../themes/default/static/style.css"),
@@ -68,6 +73,14 @@ const BUILTIN_STATIC: [(&str, &str); 3] = [
     (
         "timeline.js",
         include_str!("../../themes/default/static/timeline.js"),
+    ),
+    (
+        "search.js",
+        include_str!("../../themes/default/static/search.js"),
+    ),
+    (
+        "search.css",
+        include_str!("../../themes/default/static/search.css"),
     ),
 ];
 

@@ -31,6 +31,8 @@ pub struct SiteView {
     pub publisher: String,
     /// `Casebook x.y.z`, for the generator meta tag.
     pub generator: String,
+    /// Whether pages carry the search box.
+    pub search: bool,
 }
 
 impl SiteView {
@@ -44,6 +46,7 @@ impl SiteView {
             author: config.author.clone(),
             publisher: config.publisher.clone(),
             generator: format!("Casebook {}", env!("CARGO_PKG_VERSION")),
+            search: config.search.enabled,
         }
     }
 }

@@ -6,6 +6,7 @@ mod harness;
 mod incremental;
 mod publishing;
 mod sample_pack;
+mod search;
 mod templates;
 mod timeline;
 mod topics;

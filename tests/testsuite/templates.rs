@@ -44,6 +44,7 @@ fn a_theme_folder_in_the_pack_is_used() {
         "index.html",
         "404.html",
         "timeline.html",
+        "search.html",
         "topics.html",
         "term.html",
     ] {

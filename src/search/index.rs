@@ -1,0 +1,229 @@
+//! Building the index from the pack's documents and writing it out as scripts.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::analyze::{Analyzer, Token};
+use super::config::SearchConfig;
+use super::dictionary::Dictionary;
+use super::doc_table::doc_entry;
+use super::document::SearchDocument;
+use super::postings::{Postings, Slot};
+use super::script::registration;
+use super::shard::{shard_range, shard_starts};
+use super::tokenize::words;
+use crate::markdown::Block;
+
+/// About 200 KB of postings per shard: one or two round trips per looked-up word.
+const POSTINGS_SHARD_BYTES: usize = 200_000;
+/// About 100 KB of text per shard: results from ten documents should not cost megabytes.
+const TEXT_SHARD_BYTES: usize = 100_000;
+/// Positions skipped between two index terms, so a phrase never spans two of them.
+const TERM_GAP: u32 = 100;
+
+/// The search index of a pack, ready to be written under the site root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchIndex {
+    files: Vec<(String, String)>,
+}
+
+impl SearchIndex {
+    /// The files to write, as (path under the site root, contents): `search/index.js`, then
+    /// `search/postings-N.js`, then `search/text-N.js`. Empty when search is disabled, so the
+    /// caller can write whatever this returns.
+    pub fn files(&self) -> Vec<(String, String)> {
+        self.files.clone()
+    }
+}
+
+/// Indexes `docs` (in pack order, which is kept as the document numbering) per `config`.
+/// The same input always gives the same bytes, and time grows linearly with the words.
+pub fn build_search_index(docs: &[SearchDocument<'_>], config: &SearchConfig) -> SearchIndex {
+    if !config.enabled {
+        return SearchIndex { files: Vec::new() };
+    }
+    let mut writer = Writer {
+        analyzer: Analyzer::new(&config.stop_words),
+        dictionary: Dictionary::new(),
+        postings: Postings::new(),
+        tokens: Vec::new(),
+    };
+    let mut doc_entries = Vec::with_capacity(docs.len());
+    let (mut paragraph_count, mut word_count) = (0, 0);
+    for (number, doc) in docs.iter().enumerate() {
+        let number = u32::try_from(number).expect("fewer than 2^32 documents");
+        let lengths = writer.index_document(number, doc, config);
+        paragraph_count += lengths.len() as u64;
+        word_count += lengths.iter().map(|&n| u64::from(n)).sum::<u64>();
+        doc_entries.push(doc_entry(doc, &lengths));
+    }
+
+    let stop_words = writer.analyzer.stop_words();
+    let dictionary = writer.dictionary.into_sorted();
+    let lists: Vec<String> = (writer.postings.into_lists(&dictionary.final_ids).iter())
+        .map(to_json)
+        .collect();
+    let texts: Vec<String> = docs
+        .iter()
+        .map(|doc| to_json(&paragraph_texts(doc)))
+        .collect();
+    let index = IndexPayload {
+        version: 1,
+        docs: doc_entries,
+        words: (dictionary.surfaces.iter())
+            .map(|(surface, _)| surface.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        stems: stem_deltas(&dictionary.surfaces),
+        posting_shards: shard_starts(lists.iter().map(String::len), POSTINGS_SHARD_BYTES),
+        text_shards: shard_starts(texts.iter().map(String::len), TEXT_SHARD_BYTES),
+        paragraph_count,
+        word_count,
+        stop_words,
+    };
+    let mut files = vec![(
+        "search/index.js".to_owned(),
+        registration("index", 0, &to_json(&index)),
+    )];
+    files.extend(shard_files(
+        "postings",
+        "stems",
+        &index.posting_shards,
+        &lists,
+    ));
+    files.extend(shard_files("text", "docs", &index.text_shards, &texts));
+    SearchIndex { files }
+}
+
+/// Each surface form's stem id minus the previous one's: mostly 0 or 1, as both are sorted.
+fn stem_deltas(surfaces: &[(String, u32)]) -> Vec<i64> {
+    let mut previous = 0;
+    surfaces
+        .iter()
+        .map(|&(_, stem)| {
+            let delta = i64::from(stem) - previous;
+            previous = i64::from(stem);
+            delta
+        })
+        .collect()
+}
+
+/// The payload of `search/index.js`; `static/search.js` reads these names.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct IndexPayload {
+    /// Bumped when the format changes, so a stale cached client can notice.
+    version: u32,
+    /// The document table, see `doc_table`.
+    docs: Vec<Value>,
+    /// Every surface form, in UTF-16 order, separated by spaces.
+    words: String,
+    /// For each surface form, its stem id minus the previous form's stem id.
+    stems: Vec<i64>,
+    /// The first stem id of each postings shard.
+    posting_shards: Vec<usize>,
+    /// The first document of each text shard.
+    text_shards: Vec<usize>,
+    /// Paragraphs in the pack, for inverse document frequency.
+    paragraph_count: u64,
+    /// Words in all paragraphs, for the average paragraph length.
+    word_count: u64,
+    /// The folded stop words, which queries skip while keeping phrase distances.
+    stop_words: Vec<String>,
+}
+
+/// Everything that accumulates while documents are read.
+struct Writer {
+    analyzer: Analyzer,
+    dictionary: Dictionary,
+    postings: Postings,
+    tokens: Vec<Token>,
+}
+
+impl Writer {
+    /// Indexes the configured fields of one document and returns its paragraphs' word
+    /// counts (stop words included, as they take positions).
+    fn index_document(
+        &mut self,
+        number: u32,
+        doc: &SearchDocument<'_>,
+        config: &SearchConfig,
+    ) -> Vec<u32> {
+        let metadata = [
+            ("title", Slot::Title, Some(doc.title)),
+            ("author", Slot::Author, doc.author),
+            ("kind", Slot::Kind, doc.kind),
+        ];
+        for (field, slot, text) in metadata {
+            if let Some(text) = text.filter(|_| config.indexes(field)) {
+                self.index_slot(number, slot, [text]);
+            }
+        }
+        if config.indexes("terms") {
+            self.index_slot(number, Slot::Terms, doc.terms.iter().map(String::as_str));
+        }
+        let index_text = config.indexes("text");
+        let mut lengths = Vec::with_capacity(doc.paragraphs.len());
+        for (i, Block { text, .. }) in doc.paragraphs.iter().enumerate() {
+            let length = if index_text {
+                let i = u32::try_from(i).expect("fewer than 2^32 paragraphs");
+                self.index_slot(number, Slot::Paragraph(i), [text.as_str()])
+            } else {
+                words(text).count() as u32
+            };
+            lengths.push(length);
+        }
+        lengths
+    }
+
+    /// Indexes texts into one slot, a gap apart, and returns the position after the last
+    /// word: for a single text, its word count.
+    fn index_slot<'t>(
+        &mut self,
+        doc: u32,
+        slot: Slot,
+        texts: impl IntoIterator<Item = &'t str>,
+    ) -> u32 {
+        self.tokens.clear();
+        let mut next = 0;
+        for (i, text) in texts.into_iter().enumerate() {
+            let start = if i == 0 { 0 } else { next + TERM_GAP };
+            next = self.analyzer.analyze(text, start, &mut self.tokens);
+        }
+        self.postings
+            .add(doc, slot, &self.tokens, &mut self.dictionary);
+        next
+    }
+}
+
+fn paragraph_texts<'a>(doc: &'a SearchDocument<'_>) -> Vec<&'a str> {
+    doc.paragraphs
+        .iter()
+        .map(|block| block.text.as_str())
+        .collect()
+}
+
+/// One file per shard: `search/<kind>-N.js` registering `{"first": …, "<key>": [items]}`.
+fn shard_files<'a>(
+    kind: &'a str,
+    key: &'a str,
+    starts: &'a [usize],
+    items: &'a [String],
+) -> impl Iterator<Item = (String, String)> + 'a {
+    (0..starts.len()).map(move |n| {
+        let range = shard_range(starts, n, items.len());
+        let first = range.start;
+        let payload = format!(
+            "{{\"first\":{first},\"{key}\":[{}]}}",
+            items[range].join(",")
+        );
+        (
+            format!("search/{kind}-{n}.js"),
+            registration(kind, n, &payload),
+        )
+    })
+}
+
+fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).expect("index payloads serialise")
+}
