@@ -25,6 +25,7 @@ pub mod pack;
 pub mod pipeline;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod slug;
 pub mod source;
 

@@ -10,6 +10,7 @@ mod session;
 pub use changes::{ChangeKind, classify_change};
 pub use session::Session;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -47,6 +48,9 @@ pub struct BuildReport {
     pub writes: WriteReport,
     /// Output paths written or removed in this build, for live reload.
     pub changed_paths: Vec<String>,
+    /// For each re-parsed document's page, the first paragraph whose text changed, so the
+    /// preview can land the editor on their edit.
+    pub edited: BTreeMap<String, String>,
     /// Date-like phrases the timeline could not date, for editors to curate.
     pub unresolved_dates: Vec<UnresolvedDate>,
     /// Recurring proper-noun phrases missing from the vocabulary (when asked for).

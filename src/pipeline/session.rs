@@ -20,7 +20,7 @@ use crate::config::{Config, load_config};
 use crate::error::{BuildError, ContentError, ContentErrorKind};
 use crate::output::{Writer, check_output_location};
 use crate::pack::Pack;
-use crate::render::{RenderCache, RenderOptions, Theme, load_theme, render_site};
+use crate::render::{RenderCache, RenderOptions, Theme, document_url, load_theme, render_site};
 use crate::source::{CONTENT_DIR, Document, SourceFile, discover_sources, parse_document};
 
 /// Config, vocabulary and theme, loaded together; `generation` changes whenever any does.
@@ -52,6 +52,7 @@ pub struct Session {
     discovery_errors: Vec<ContentError>,
     discovered: bool,
     pending: BTreeSet<PathBuf>,
+    edited: BTreeMap<String, String>,
     renders: RenderCache,
     writer: Writer,
 }
@@ -68,6 +69,7 @@ impl Session {
             discovery_errors: Vec::new(),
             discovered: false,
             pending: BTreeSet::new(),
+            edited: BTreeMap::new(),
             renders: RenderCache::default(),
             writer: Writer::default(),
         }
@@ -141,6 +143,7 @@ impl Session {
             files: rendered.files.len(),
             rendered: rendered.rendered,
             changed_paths: writes.changed_paths.clone(),
+            edited: std::mem::take(&mut self.edited),
             writes: writes.report,
             unresolved_dates: unresolved_dates(&pack),
             suggested_terms,
@@ -222,6 +225,14 @@ impl Session {
                 }
                 Some(cached) => {
                     parsed += 1;
+                    let before = self.sources.get(&source.content_path);
+                    if let (Some((_, old)), Ok((new, _))) = (before, &cached.result)
+                        && let Ok((old, _)) = &old.result
+                        && let Some(block) = first_changed_block(old, new)
+                    {
+                        self.edited
+                            .insert(format!("{}index.html", document_url(&new.slug)), block);
+                    }
                     self.sources
                         .insert(source.content_path.clone(), (source, cached));
                 }
@@ -281,6 +292,17 @@ fn suggestions(pack: &Pack, matcher: &Matcher) -> Vec<Suggestion> {
         })
         .collect();
     suggest_terms(matcher, &inputs, pack.config.topics.suggest_min_documents)
+}
+
+/// The id of the first block whose text differs between two versions of a document.
+fn first_changed_block(old: &Document, new: &Document) -> Option<String> {
+    let old_blocks = &old.body.blocks;
+    new.body
+        .blocks
+        .iter()
+        .enumerate()
+        .find(|(i, block)| old_blocks.get(*i).is_none_or(|o| o.text != block.text))
+        .map(|(_, block)| block.id.clone())
 }
 
 /// The hash recorded for a file that no longer exists.

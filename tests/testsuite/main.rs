@@ -7,6 +7,7 @@ mod incremental;
 mod publishing;
 mod sample_pack;
 mod search;
+mod serve;
 mod templates;
 mod timeline;
 mod topics;

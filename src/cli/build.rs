@@ -1,0 +1,59 @@
+//! `casebook build` (once, or watching) and `casebook init`.
+
+use std::path::Path;
+
+use casebook::serve::watch;
+use casebook::{BuildOptions, Session};
+
+use super::{Output, report};
+
+/// Builds once; with `watching`, keeps rebuilding on every save. Returns whether the (first)
+/// build succeeded.
+pub fn run(options: BuildOptions, watching: bool, output: Output) -> bool {
+    let root = options.root.clone();
+    let mut session = Session::new(options);
+    let ok = match session.build() {
+        Ok(built) => {
+            report::summary(output, &built);
+            true
+        }
+        Err(error) => {
+            report::failure(output, &root, &error);
+            false
+        }
+    };
+    if !watching {
+        return ok;
+    }
+    if !output.quiet {
+        println!("Watching {} for changes (Ctrl-C to stop)", root.display());
+    }
+    match watch(&root, &mut session, |rebuild| {
+        report::rebuild(output, &root, &rebuild)
+    }) {
+        Ok(()) => true,
+        Err(error) => {
+            eprintln!("{error}");
+            false
+        }
+    }
+}
+
+/// Creates a new pack.
+pub fn init(dir: &Path, root: &Path, output: Output) -> bool {
+    match casebook::init::init_pack(dir) {
+        Ok(()) => {
+            if !output.quiet {
+                println!(
+                    "Created a pack in {0}. Build it with: casebook build --root {0}",
+                    dir.display()
+                );
+            }
+            true
+        }
+        Err(error) => {
+            report::failure(output, root, &error);
+            false
+        }
+    }
+}

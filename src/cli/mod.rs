@@ -1,0 +1,116 @@
+//! Arguments, dispatch and exit codes.
+
+mod build;
+mod report;
+mod serve;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use casebook::BuildOptions;
+
+/// Build public briefing packs: source documents rendered into a static site with a timeline
+/// and a paragraph-level topic index.
+#[derive(Debug, Parser)]
+#[command(name = "casebook", version, about, propagate_version = true)]
+pub struct Cli {
+    /// The pack's folder (holding config.toml and content/).
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+    /// Print only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print more detail about what was done.
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Render the pack into a static site (public/ by default).
+    Build {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Keep watching the pack and rebuild what each save changes.
+        #[arg(long)]
+        watch: bool,
+    },
+    /// Preview the pack: build, serve on a local address, rebuild and reload on every save.
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// The port to listen on (0 lets the system choose).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; anything but loopback exposes the preview to the network.
+        #[arg(long, default_value = "127.0.0.1", value_name = "ADDRESS")]
+        bind: String,
+        /// Open the preview in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
+    /// Create a new pack in DIR with a config and an example document.
+    Init {
+        /// The folder to create the pack in.
+        dir: PathBuf,
+    },
+}
+
+/// Options shared by the commands that build the site.
+#[derive(Debug, Args)]
+struct SiteArgs {
+    /// Write the site here instead of the config's output_dir.
+    #[arg(long, short, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// Override base_url from config.toml (e.g. for a staging host).
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Include documents marked `draft = true`.
+    #[arg(long)]
+    drafts: bool,
+}
+
+/// How much to print, and whether in colour.
+#[derive(Debug, Clone, Copy)]
+struct Output {
+    quiet: bool,
+    verbose: bool,
+    color: bool,
+}
+
+/// Runs the command and maps the outcome to an exit code: 0 success, 1 pack errors (usage
+/// errors exit with 2 from the parser).
+pub fn run(cli: Cli) -> ExitCode {
+    let output = Output {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+        color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let options = |site: &SiteArgs| BuildOptions {
+        root: cli.root.clone(),
+        output: site.output.clone(),
+        base_url: site.base_url.clone(),
+        drafts: site.drafts,
+        suggest_terms: cli.verbose,
+    };
+    let ok = match &cli.command {
+        Command::Build { site, watch } => build::run(options(site), *watch, output),
+        Command::Serve {
+            site,
+            port,
+            bind,
+            open,
+        } => serve::run(options(site), &format!("{bind}:{port}"), *open, output),
+        Command::Init { dir } => build::init(dir, &cli.root, output),
+    };
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

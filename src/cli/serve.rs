@@ -1,0 +1,67 @@
+//! `casebook serve`.
+
+use std::io::Write;
+use std::net::IpAddr;
+use std::path::Path;
+use std::sync::Arc;
+
+use casebook::diagnostics::render_build_error;
+use casebook::serve::{Hub, Notice, PreviewServer, built_notice, watch};
+use casebook::{BuildOptions, Session};
+
+use super::{Output, report};
+
+/// Builds, serves and watches until stopped. A content error never stops the preview: the last
+/// good site stays served and the error is shown in the terminal and over the page.
+pub fn run(options: BuildOptions, address: &str, open: bool, output: Output) -> bool {
+    let root = options.root.clone();
+    let mut session = Session::new(options);
+    let hub = Arc::new(Hub::default());
+    match session.build() {
+        Ok(built) => report::summary(output, &built),
+        Err(error) => {
+            report::failure(output, &root, &error);
+            hub.publish(Notice::Failed(render_build_error(&root, &error, false)));
+        }
+    }
+    let Some(output_dir) = session.output_dir().map(Path::to_path_buf) else {
+        eprintln!("Cannot serve: config.toml could not be read (see above).");
+        return false;
+    };
+    if !is_loopback(address) {
+        eprintln!(
+            "Warning: listening on {address} makes the preview reachable from other machines."
+        );
+    }
+    let server = match PreviewServer::start(address, output_dir, Arc::clone(&hub)) {
+        Ok(server) => server,
+        Err(error) => {
+            eprintln!("{error}");
+            return false;
+        }
+    };
+    let url = format!("http://{}/", server.address());
+    println!("Serving {} at {url} (Ctrl-C to stop)", root.display());
+    let _ = std::io::stdout().flush();
+    if open && let Err(error) = open::that(&url) {
+        eprintln!("Could not open a browser: {error}");
+    }
+    let result = watch(&root, &mut session, |rebuild| {
+        report::rebuild(output, &root, &rebuild);
+        let _ = std::io::stdout().flush();
+        hub.publish(match rebuild.result {
+            Ok(built) => built_notice(built),
+            Err(error) => Notice::Failed(render_build_error(&root, error, false)),
+        });
+    });
+    if let Err(error) = result {
+        eprintln!("{error}");
+    }
+    false
+}
+
+fn is_loopback(address: &str) -> bool {
+    let host = address.rsplit_once(':').map_or(address, |(host, _)| host);
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host == "localhost" || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}

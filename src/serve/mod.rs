@@ -1,0 +1,34 @@
+//! `casebook serve`: the editor's preview. It builds the pack, serves the output on a local
+//! address, watches the pack, rebuilds only what each save affects, and tells open pages to
+//! reload (or shows the build error over them while the last good site stays served).
+
+mod http;
+mod hub;
+mod paths;
+mod watch;
+
+pub use http::{BindError, LIVE_PREFIX, PreviewServer, inject_live_script};
+pub use hub::{Hub, Notice};
+pub use paths::{Resolved, resolve};
+pub use watch::{Rebuild, WatchError, watch};
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::pipeline::BuildReport;
+
+/// The `built` notice: which output files changed, and the edited paragraph of each page.
+pub fn built_notice(report: &BuildReport) -> Notice {
+    #[derive(Serialize)]
+    struct Built<'a> {
+        changed: &'a [String],
+        edited: &'a BTreeMap<String, String>,
+    }
+    let json = serde_json::to_string(&Built {
+        changed: &report.changed_paths,
+        edited: &report.edited,
+    })
+    .expect("plain data serialises");
+    Notice::Built(json)
+}

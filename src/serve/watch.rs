@@ -1,0 +1,94 @@
+//! Watching the pack and rebuilding on every save.
+//!
+//! Editors save in bursts (an atomic save is a write and a rename; a `git checkout` touches
+//! hundreds of files): events are debounced, and everything that arrived together becomes one
+//! rebuild of one [`Session`], which redoes only what the changed files affect.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvError, channel};
+use std::time::{Duration, Instant};
+
+use notify::RecursiveMode;
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+
+use crate::error::BuildError;
+use crate::pipeline::{BuildReport, Session};
+
+/// How long a burst of events may go quiet before it counts as finished.
+const DEBOUNCE: Duration = Duration::from_millis(25);
+
+/// The outcome of one rebuild, for the caller to report.
+pub struct Rebuild<'a> {
+    /// The files whose changes caused it.
+    pub changed: &'a [PathBuf],
+    /// What the build did, or why it failed.
+    pub result: &'a Result<BuildReport, BuildError>,
+    /// From the end of the burst to the end of the build.
+    pub elapsed: Duration,
+}
+
+/// Watching could not start or stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum WatchError {
+    /// The file-system watcher failed.
+    #[error("cannot watch the pack: {0}")]
+    Notify(#[from] notify::Error),
+    /// The watcher's thread went away.
+    #[error("the file watcher stopped")]
+    Stopped(#[from] RecvError),
+}
+
+/// Watches the pack at `root` and rebuilds `session` after every burst of changes, calling
+/// `report` after each rebuild. Runs until the watcher fails.
+pub fn watch(
+    root: &Path,
+    session: &mut Session,
+    mut report: impl FnMut(Rebuild<'_>),
+) -> Result<(), WatchError> {
+    let (sender, receiver) = channel();
+    let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
+        let _ = sender.send(result);
+    })?;
+    debouncer.watch(root, RecursiveMode::NonRecursive)?;
+    let mut watched: Vec<PathBuf> = Vec::new();
+    loop {
+        for folder in ["content", "templates", "static", "themes"] {
+            let path = root.join(folder);
+            if path.is_dir() && !watched.contains(&path) {
+                debouncer.watch(&path, RecursiveMode::Recursive)?;
+                watched.push(path);
+            }
+        }
+        watched.retain(|path| path.is_dir());
+        let changed = next_burst(&receiver)?;
+        if !session.invalidate(&changed) {
+            continue;
+        }
+        let started = Instant::now();
+        let result = session.build();
+        report(Rebuild {
+            changed: &changed,
+            result: &result,
+            elapsed: started.elapsed(),
+        });
+    }
+}
+
+/// Waits for a burst of events and returns every path it touched, sorted and unique.
+fn next_burst(receiver: &Receiver<DebounceEventResult>) -> Result<Vec<PathBuf>, RecvError> {
+    let mut paths = Vec::new();
+    let mut collect = |result: DebounceEventResult| {
+        if let Ok(events) = result {
+            for event in events {
+                paths.extend(event.event.paths.iter().cloned());
+            }
+        }
+    };
+    collect(receiver.recv()?);
+    while let Ok(more) = receiver.try_recv() {
+        collect(more);
+    }
+    paths.sort();
+    paths.dedup();
+    Ok(paths)
+}

@@ -1,0 +1,258 @@
+//! `casebook serve`: a real server on an ephemeral loopback port, driven over HTTP.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::harness::TestPack;
+
+/// A running `casebook serve`, stopped when dropped.
+struct Preview {
+    child: Child,
+    address: String,
+}
+
+impl Preview {
+    fn start(pack: &TestPack) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(pack.root())
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("casebook serve starts");
+        let stdout = child.stdout.take().unwrap();
+        let mut lines = BufReader::new(stdout).lines();
+        let address = loop {
+            let line = lines.next().expect("serve prints its address").unwrap();
+            if let Some(rest) = line.split("at http://").nth(1) {
+                break rest.split('/').next().unwrap().to_string();
+            }
+        };
+        std::thread::spawn(move || for _ in lines {});
+        Self { child, address }
+    }
+
+    /// Sends raw bytes and returns the whole response.
+    fn raw(&self, request: &[u8]) -> String {
+        let mut stream = TcpStream::connect(&self.address).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        stream.write_all(request).unwrap();
+        let mut response = Vec::new();
+        let _ = stream.read_to_end(&mut response);
+        String::from_utf8_lossy(&response).into_owned()
+    }
+
+    fn get(&self, path: &str) -> String {
+        self.raw(
+            format!("GET {path} HTTP/1.1\r\nHost: preview\r\nConnection: close\r\n\r\n").as_bytes(),
+        )
+    }
+
+    /// Opens the live-reload channel.
+    fn events(&self) -> Events {
+        let mut stream = TcpStream::connect(&self.address).unwrap();
+        stream
+            .write_all(b"GET /__casebook/events HTTP/1.1\r\nHost: preview\r\n\r\n")
+            .unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .unwrap();
+        let mut events = Events {
+            stream,
+            seen: String::new(),
+        };
+        events.wait_for(": connected\n\n");
+        events
+    }
+}
+
+impl Drop for Preview {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Events {
+    stream: TcpStream,
+    seen: String,
+}
+
+impl Events {
+    /// Reads until `text` has arrived (10 s at most) and returns everything since the last call.
+    fn wait_for(&mut self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut buffer = [0u8; 4096];
+        while !self.seen.contains(text) {
+            assert!(Instant::now() < deadline, "no {text:?} in {:?}", self.seen);
+            if let Ok(n) = self.stream.read(&mut buffer) {
+                self.seen.push_str(&String::from_utf8_lossy(&buffer[..n]));
+            }
+        }
+        let at = self.seen.find(text).unwrap() + text.len();
+        let taken = self.seen[..at].to_string();
+        self.seen.drain(..at);
+        taken
+    }
+}
+
+fn status(response: &str) -> &str {
+    response.split("\r\n").next().unwrap_or("")
+}
+
+fn body(response: &str) -> &str {
+    response.split_once("\r\n\r\n").map_or("", |(_, b)| b)
+}
+
+fn pack() -> TestPack {
+    let pack = TestPack::new();
+    pack.write(
+        "content/a.md",
+        "+++\ntitle = \"Alpha\"\ndate = 2016-10-18\n+++\nFirst paragraph.\n\nSecond paragraph.\n",
+    );
+    pack.write(
+        "content/b.md",
+        "+++\ntitle = \"Beta\"\ndate = 2016-11-01\n+++\nBeta text.\n",
+    );
+    pack
+}
+
+#[test]
+fn serves_pages_with_types_indexes_redirects_and_the_404_page() {
+    let pack = pack();
+    let preview = Preview::start(&pack);
+    let home = preview.get("/");
+    assert!(status(&home).contains("200"), "{home}");
+    assert!(home.contains("Content-Type: text/html; charset=utf-8"));
+    assert!(body(&home).contains("<script src=\"/__casebook/live.js\"></script>"));
+    let css = preview.get("/style.css");
+    assert!(css.contains("Content-Type: text/css"), "{css}");
+    let script = preview.get("/__casebook/live.js");
+    assert!(script.contains("Content-Type: text/javascript") && script.contains("EventSource"));
+    let redirect = preview.get("/documents/a");
+    assert!(status(&redirect).contains("301"), "{redirect}");
+    assert!(redirect.contains("Location: /documents/a/"));
+    assert!(body(&preview.get("/documents/a/")).contains("First paragraph."));
+    let missing = preview.get("/no/such/page/");
+    assert!(status(&missing).contains("404"), "{missing}");
+    assert!(
+        body(&missing).contains("Page not found"),
+        "the pack's own 404 page"
+    );
+    assert!(
+        !std::fs::read_to_string(pack.path("public/index.html"))
+            .unwrap()
+            .contains("live.js"),
+        "the live-reload script is added when serving, never written to the site"
+    );
+}
+
+#[test]
+fn no_way_out_of_the_output_folder() {
+    let pack = pack();
+    pack.write("secret.txt", "TOP SECRET");
+    let preview = Preview::start(&pack);
+    std::os::unix::fs::symlink(pack.path("secret.txt"), pack.path("public/leak.txt")).unwrap();
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/documents/..%2f..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/leak.txt",
+        &format!("/{}", pack.path("secret.txt").display()),
+    ] {
+        let response = preview.get(path);
+        assert!(!response.contains("TOP SECRET"), "{path} leaked");
+        assert!(
+            status(&response).contains("403") || status(&response).contains("404"),
+            "{path}: {response}"
+        );
+    }
+}
+
+#[test]
+fn bad_requests_are_answered_not_fatal() {
+    let pack = pack();
+    let preview = Preview::start(&pack);
+    assert!(
+        status(
+            &preview.raw(
+                b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            )
+        )
+        .contains("405")
+    );
+    let long = format!("/{}", "a".repeat(20_000));
+    assert!(status(&preview.get(&long)).contains("414"));
+    let _ = preview.raw(b"NONSENSE\r\n\r\n");
+    let _ = preview.raw(&[0xff, 0xfe, 0x00, 0x13, 0x10]);
+    assert!(status(&preview.get("/")).contains("200"), "still serving");
+}
+
+#[test]
+fn an_edit_is_rebuilt_and_announced() {
+    let pack = pack();
+    let preview = Preview::start(&pack);
+    let mut events = preview.events();
+    pack.write("content/a.md", "+++\ntitle = \"Alpha\"\ndate = 2016-10-18\n+++\nFirst paragraph.\n\nSecond paragraph, edited.\n");
+    events.wait_for("event: built");
+    let notice = events.wait_for("\n\n");
+    assert!(notice.contains("documents/a/index.html"), "{notice}");
+    assert!(
+        notice.contains("\"documents/a/index.html\":\"p2\""),
+        "lands on the edited paragraph: {notice}"
+    );
+    assert!(body(&preview.get("/documents/a/")).contains("Second paragraph, edited."));
+}
+
+#[test]
+fn a_broken_save_keeps_the_last_good_site_and_the_fix_clears_the_error() {
+    let pack = pack();
+    let preview = Preview::start(&pack);
+    let mut events = preview.events();
+    pack.write(
+        "content/a.md",
+        "+++\ntitle = \"Alpha\"\n\nBroken: the front matter never closes.\n",
+    );
+    let failure = events.wait_for("event: failed");
+    let failure = failure + &events.wait_for("\n\n");
+    assert!(failure.contains("content/a.md"), "{failure}");
+    assert!(failure.contains("never closed"), "{failure}");
+    let page = preview.get("/documents/a/");
+    assert!(
+        status(&page).contains("200") && body(&page).contains("First paragraph."),
+        "last good site"
+    );
+    let mut late = preview.events();
+    assert!(
+        late.wait_for("\n\n").contains("event: failed"),
+        "a page opened now sees the error"
+    );
+    pack.write(
+        "content/a.md",
+        "+++\ntitle = \"Alpha\"\ndate = 2016-10-18\n+++\nRepaired.\n",
+    );
+    events.wait_for("event: built");
+    assert!(body(&preview.get("/documents/a/")).contains("Repaired."));
+}
+
+#[test]
+fn many_live_reload_clients_all_hear_a_rebuild() {
+    let pack = pack();
+    let preview = Preview::start(&pack);
+    let mut listeners: Vec<Events> = (0..40).map(|_| preview.events()).collect();
+    pack.write(
+        "content/b.md",
+        "+++\ntitle = \"Beta\"\ndate = 2016-11-01\n+++\nBeta text, again.\n",
+    );
+    for listener in &mut listeners {
+        listener.wait_for("event: built");
+    }
+    assert!(status(&preview.get("/")).contains("200"));
+}
