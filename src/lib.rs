@@ -28,5 +28,6 @@ pub mod search;
 pub mod serve;
 pub mod slug;
 pub mod source;
+pub mod timings;
 
 pub use pipeline::{BuildOptions, BuildReport, Session, build};

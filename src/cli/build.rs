@@ -9,12 +9,15 @@ use super::{Output, report};
 
 /// Builds once; with `watching`, keeps rebuilding on every save. Returns whether the (first)
 /// build succeeded.
-pub fn run(options: BuildOptions, watching: bool, output: Output) -> bool {
+pub fn run(options: BuildOptions, watching: bool, timings: bool, output: Output) -> bool {
     let root = options.root.clone();
     let mut session = Session::new(options);
     let ok = match session.build() {
         Ok(built) => {
             report::summary(output, &built);
+            if timings {
+                report::timings(&built);
+            }
             true
         }
         Err(error) => {

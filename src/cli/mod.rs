@@ -39,6 +39,9 @@ enum Command {
         /// Keep watching the pack and rebuild what each save changes.
         #[arg(long)]
         watch: bool,
+        /// Print the time each stage of the build took.
+        #[arg(long)]
+        timings: bool,
     },
     /// Preview the pack: build, serve on a local address, rebuild and reload on every save.
     Serve {
@@ -99,7 +102,11 @@ pub fn run(cli: Cli) -> ExitCode {
         suggest_terms: cli.verbose,
     };
     let ok = match &cli.command {
-        Command::Build { site, watch } => build::run(options(site), *watch, output),
+        Command::Build {
+            site,
+            watch,
+            timings,
+        } => build::run(options(site), *watch, *timings, output),
         Command::Serve {
             site,
             port,

@@ -52,6 +52,19 @@ pub fn summary(output: Output, report: &BuildReport) {
     }
 }
 
+/// The time each stage took, as a table.
+pub fn timings(report: &BuildReport) {
+    println!("Stage                                        Time");
+    for (stage, duration) in report.timings.stages() {
+        println!("{stage:<42} {:>8.1} ms", duration.as_secs_f64() * 1000.0);
+    }
+    println!(
+        "{:<42} {:>8.1} ms",
+        "total (wall)",
+        report.elapsed.as_secs_f64() * 1000.0
+    );
+}
+
 /// One line per rebuild in watch mode: what changed, what was redone, how long it took.
 pub fn rebuild(output: Output, root: &Path, rebuild: &Rebuild<'_>) {
     let changed: Vec<String> = rebuild

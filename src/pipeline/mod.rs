@@ -17,6 +17,7 @@ use std::time::Duration;
 use crate::analyse::index::Suggestion;
 use crate::error::BuildError;
 use crate::output::WriteReport;
+use crate::timings::Timings;
 
 /// What to build and where.
 #[derive(Debug, Clone, Default)]
@@ -59,6 +60,8 @@ pub struct BuildReport {
     pub output_dir: PathBuf,
     /// Wall-clock time of the whole build.
     pub elapsed: Duration,
+    /// Time per stage.
+    pub timings: Timings,
 }
 
 /// A date mention the timeline left out, and why.

@@ -8,20 +8,21 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
 use super::changes::{ChangeKind, classify_change};
 use super::{BuildOptions, BuildReport, UnresolvedDate};
 use crate::analyse::index::{DocumentInput, Matcher, Suggestion, Vocabulary, suggest_terms};
-use crate::analyse::{DocumentAnalysis, analyse_document, load_vocabulary};
+use crate::analyse::{AnalysisTimes, DocumentAnalysis, analyse_document, load_vocabulary};
 use crate::config::{Config, load_config};
 use crate::error::{BuildError, ContentError, ContentErrorKind};
 use crate::output::{Writer, check_output_location};
 use crate::pack::Pack;
 use crate::render::{RenderCache, RenderOptions, Theme, document_url, load_theme, render_site};
 use crate::source::{CONTENT_DIR, Document, SourceFile, discover_sources, parse_document};
+use crate::timings::Timings;
 
 /// Config, vocabulary and theme, loaded together; `generation` changes whenever any does.
 struct Loaded {
@@ -113,25 +114,32 @@ impl Session {
     /// is written.
     pub fn build(&mut self) -> Result<BuildReport, BuildError> {
         let started = Instant::now();
-        self.load()?;
-        let parsed = self.sync_sources();
+        let mut timings = Timings::default();
+        timings.time("load config, vocabulary and theme", || self.load())?;
+        let parsed = self.sync_sources(&mut timings);
         let documents = self.documents()?;
         let loaded = self.loaded.as_ref().expect("loaded above");
-        let pack = Pack::assemble(
-            loaded.config.clone(),
-            documents,
-            self.options.drafts,
-            &loaded.vocabulary,
-        )
-        .map_err(BuildError::Content)?;
+        let pack = timings
+            .time("assemble pack, timeline and topic index", || {
+                Pack::assemble(
+                    loaded.config.clone(),
+                    documents,
+                    self.options.drafts,
+                    &loaded.vocabulary,
+                )
+            })
+            .map_err(BuildError::Content)?;
         let rendered = render_site(
             &pack,
             &loaded.theme,
             &RenderOptions::default(),
             loaded.generation,
             &mut self.renders,
+            &mut timings,
         )?;
-        let writes = self.writer.write(&loaded.output_dir, &rendered.files)?;
+        let writes = timings.time("write", || {
+            self.writer.write(&loaded.output_dir, &rendered.files)
+        })?;
         let suggested_terms = if self.options.suggest_terms {
             suggestions(&pack, &loaded.matcher)
         } else {
@@ -149,6 +157,7 @@ impl Session {
             suggested_terms,
             output_dir: loaded.output_dir.clone(),
             elapsed: started.elapsed(),
+            timings,
         })
     }
 
@@ -188,7 +197,8 @@ impl Session {
     }
 
     /// Brings the parsed sources up to date; returns how many files were parsed.
-    fn sync_sources(&mut self) -> usize {
+    fn sync_sources(&mut self, timings: &mut Timings) -> usize {
+        let started = Instant::now();
         let root = self.options.root.clone();
         let loaded = self.loaded.as_ref().expect("loaded");
         let config = loaded.config.clone();
@@ -209,16 +219,21 @@ impl Session {
             self.discovered = true;
             sources
         };
-        let results: Vec<(SourceFile, Option<CachedSource>)> = candidates
+        timings.add("discover", started.elapsed());
+        let started = Instant::now();
+        let results: Vec<(SourceFile, Option<CachedSource>, DocumentTimes)> = candidates
             .into_par_iter()
             .map(|source| {
                 let cached = self.sources.get(&source.content_path).map(|(_, c)| c.hash);
-                let refreshed = read_source(&root, &source, &config, &matcher, cached);
-                (source, refreshed)
+                let mut times = DocumentTimes::default();
+                let refreshed = read_source(&root, &source, &config, &matcher, cached, &mut times);
+                (source, refreshed, times)
             })
             .collect();
+        timings.add("read, parse and analyse (wall)", started.elapsed());
         let mut parsed = 0;
-        for (source, refreshed) in results {
+        for (source, refreshed, times) in results {
+            times.add_to(timings);
             match refreshed {
                 Some(cached) if cached.hash == MISSING => {
                     self.sources.remove(&source.content_path);
@@ -305,6 +320,21 @@ fn first_changed_block(old: &Document, new: &Document) -> Option<String> {
         .map(|(_, block)| block.id.clone())
 }
 
+/// CPU time one document spent in each per-document stage.
+#[derive(Default)]
+struct DocumentTimes {
+    parse: Duration,
+    analysis: AnalysisTimes,
+}
+
+impl DocumentTimes {
+    fn add_to(&self, timings: &mut Timings) {
+        timings.add("  parse and render Markdown (CPU)", self.parse);
+        timings.add("  dates (CPU)", self.analysis.dates);
+        timings.add("  index terms (CPU)", self.analysis.index);
+    }
+}
+
 /// The hash recorded for a file that no longer exists.
 const MISSING: u64 = 0;
 
@@ -316,6 +346,7 @@ fn read_source(
     config: &Config,
     matcher: &Matcher,
     cached_hash: Option<u64>,
+    times: &mut DocumentTimes,
 ) -> Option<CachedSource> {
     let path = root.join(&source.path);
     let bytes = match std::fs::read(&path) {
@@ -342,10 +373,15 @@ fn read_source(
     }
     Some(CachedSource {
         hash,
-        result: parse_document(source, &bytes, config).map(|doc| {
-            let analysis = analyse_document(&doc, matcher, config);
-            (Arc::new(doc), Arc::new(analysis))
-        }),
+        result: {
+            let started = Instant::now();
+            let parsed = parse_document(source, &bytes, config);
+            times.parse += started.elapsed();
+            parsed.map(|doc| {
+                let analysis = analyse_document(&doc, matcher, config, &mut times.analysis);
+                (Arc::new(doc), Arc::new(analysis))
+            })
+        },
     })
 }
 

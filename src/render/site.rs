@@ -10,13 +10,14 @@ use super::data::pack_json;
 use super::feeds::{atom_feed, robots, sitemap};
 use super::search::{kind_options, search_files};
 use super::theme::{Theme, template_error};
-use super::timeline::{document_events, timeline_exports, timeline_view};
+use super::timeline::{document_events, split_by_year, timeline_exports, timeline_pages};
 use super::topics::{index_json, index_view, term_page_view, term_url};
 use super::views::{DocumentSummary, DocumentView, PageView, SiteView, document_url};
 use crate::error::BuildError;
 use crate::markdown::{resolve_link_markers, syntax_css};
 use crate::output::OutputFile;
 use crate::pack::Pack;
+use crate::timings::Timings;
 
 /// Choices that change how pages link to each other.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,7 +44,9 @@ pub fn render_site(
     options: &RenderOptions,
     generation: u64,
     cache: &mut RenderCache,
+    timings: &mut Timings,
 ) -> Result<Rendered, BuildError> {
+    let started = std::time::Instant::now();
     let site = SiteView::new(&pack.config);
     let summaries: Vec<DocumentSummary> = pack
         .documents
@@ -89,12 +92,18 @@ pub fn render_site(
         });
     }
 
-    files.extend(render_topics(pack, theme, &site, options)?);
-    files.push(render_timeline(pack, theme, &site, options)?);
+    timings.add("render document pages", started.elapsed());
+    files.extend(timings.time("render topic index pages", || {
+        render_topics(pack, theme, &site, options)
+    })?);
+    files.extend(timings.time("render timeline pages", || {
+        render_timeline(pack, theme, &site, options)
+    })?);
     if pack.config.search.enabled {
         files.push(render_search_page(pack, theme, &site, options)?);
-        files.extend(search_files(pack));
+        files.extend(timings.time("search index", || search_files(pack)));
     }
+    let started = std::time::Instant::now();
     files.extend(timeline_exports(pack));
     files.push(index_json(pack));
     files.push(render_not_found(theme, &site, options)?);
@@ -117,6 +126,7 @@ pub fn render_site(
             .iter()
             .map(|(path, bytes)| OutputFile::new(path.as_str(), bytes.as_slice())),
     );
+    timings.add("render feeds, data and assets", started.elapsed());
     Ok(Rendered { files, rendered })
 }
 
@@ -134,6 +144,7 @@ fn document_fingerprint(
     let neighbour = |i: Option<usize>| i.and_then(|i| docs.get(i)).map_or(0, |d| d.fingerprint);
     let mut fingerprint = Fingerprint::default()
         .number(generation)
+        .number(u64::from(split_by_year(pack)))
         .text(&options.index_file)
         .number(docs[index].fingerprint)
         .number(neighbour(index.checked_sub(1)))
@@ -264,24 +275,36 @@ fn render_search_page(
     Ok(OutputFile::new("search/index.html", html.into_bytes()))
 }
 
-/// `/timeline/`.
+/// `/timeline/`, and a page per year when the timeline is long.
 fn render_timeline(
     pack: &Pack,
     theme: &Theme,
     site: &SiteView,
     options: &RenderOptions,
-) -> Result<OutputFile, BuildError> {
-    let page = page_view(
-        site,
-        "timeline/",
-        "Timeline",
-        "What happened when, and which document says so, to the paragraph.",
-        options,
-    );
-    let mut context = base_context(site, &page);
-    context.insert("timeline", &timeline_view(pack));
-    let html = render(theme, "timeline.html", &context)?;
-    Ok(OutputFile::new("timeline/index.html", html.into_bytes()))
+) -> Result<Vec<OutputFile>, BuildError> {
+    timeline_pages(pack)
+        .par_iter()
+        .map(|(path, view)| {
+            let title = match view.year {
+                Some(year) => format!("Timeline: {year}"),
+                None => "Timeline".to_string(),
+            };
+            let page = page_view(
+                site,
+                path,
+                &title,
+                "What happened when, and which document says so, to the paragraph.",
+                options,
+            );
+            let mut context = base_context(site, &page);
+            context.insert("timeline", view);
+            let html = render(theme, "timeline.html", &context)?;
+            Ok(OutputFile::new(
+                format!("{path}index.html"),
+                html.into_bytes(),
+            ))
+        })
+        .collect()
 }
 
 /// `/topics/` and a page per index entry, rendered in parallel.

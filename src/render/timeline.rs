@@ -10,6 +10,15 @@ use crate::analyse::dates::timeline::{EventSource, TimelineEvent, display_date};
 use crate::output::OutputFile;
 use crate::pack::Pack;
 
+/// Up to this many events, the timeline is one page; beyond, it has a page per year so no
+/// page grows with the whole pack.
+pub const SINGLE_PAGE_EVENTS: usize = 1000;
+
+/// Whether the pack's timeline has a page per year.
+pub fn split_by_year(pack: &Pack) -> bool {
+    pack.analysis.chronology.timeline.events.len() > SINGLE_PAGE_EVENTS
+}
+
 /// An event as the timeline page shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct EventView {
@@ -81,11 +90,26 @@ pub struct FilterOption {
     pub label: String,
 }
 
-/// Everything the timeline page shows.
+/// A year of a split timeline, on the overview page.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearLink {
+    /// The year.
+    pub year: i32,
+    /// Its events.
+    pub count: usize,
+    /// Its page from the site root.
+    pub url: String,
+}
+
+/// Everything a timeline page shows.
 #[derive(Debug, Clone, Serialize)]
 pub struct TimelineView {
-    /// Number of events.
+    /// Number of events in the whole timeline.
     pub count: usize,
+    /// On a year's page, the year.
+    pub year: Option<i32>,
+    /// On the overview of a split timeline, the years with their pages.
+    pub year_pages: Vec<YearLink>,
     /// The overview chart, an SVG drawn at build time.
     pub chart: String,
     /// Events by year and month.
@@ -111,8 +135,45 @@ pub struct DocumentEventView {
     pub paragraph_label: Option<String>,
 }
 
-/// The view of the timeline page.
-pub fn timeline_view(pack: &Pack) -> TimelineView {
+/// The views of the timeline's pages with their paths: one page, or an overview and a page
+/// per year.
+pub fn timeline_pages(pack: &Pack) -> Vec<(String, TimelineView)> {
+    let mut all = timeline_view(pack);
+    if !split_by_year(pack) {
+        return vec![("timeline/".into(), all)];
+    }
+    let years = std::mem::take(&mut all.years);
+    let year_pages = years
+        .iter()
+        .map(|y| YearLink {
+            year: y.year,
+            count: y.months.iter().map(|m| m.events.len()).sum(),
+            url: format!("timeline/{}/", y.year),
+        })
+        .collect();
+    let mut pages = vec![(
+        "timeline/".to_string(),
+        TimelineView {
+            year_pages,
+            ..all.clone()
+        },
+    )];
+    all.chart.clear();
+    for year in years {
+        pages.push((
+            format!("timeline/{}/", year.year),
+            TimelineView {
+                year: Some(year.year),
+                years: vec![year],
+                ..all.clone()
+            },
+        ));
+    }
+    pages
+}
+
+/// The view of the whole timeline on one page.
+fn timeline_view(pack: &Pack) -> TimelineView {
     let chronology = &pack.analysis.chronology;
     let timeline = &chronology.timeline;
     let position: BTreeMap<&str, usize> = pack
@@ -177,6 +238,8 @@ pub fn timeline_view(pack: &Pack) -> TimelineView {
     topics.sort_by_key(|t| t.label.to_lowercase());
     TimelineView {
         count: timeline.events.len(),
+        year: None,
+        year_pages: Vec::new(),
         chart: overview_svg(timeline, &document_dates),
         years,
         kinds: kinds
@@ -283,7 +346,15 @@ pub fn event_link(pack: &Pack, index: usize) -> DocumentEventView {
     DocumentEventView {
         date_label: display_date(event),
         title: event.title.clone(),
-        url: format!("timeline/#{}", chronology.anchors[index]),
+        url: if split_by_year(pack) {
+            format!(
+                "timeline/{}/#{}",
+                event.date.year_number(),
+                chronology.anchors[index]
+            )
+        } else {
+            format!("timeline/#{}", chronology.anchors[index])
+        },
         paragraph_label: event
             .paragraph
             .as_ref()

@@ -12,6 +12,14 @@ use crate::analyse::index::{DocumentInput, IndexEntry, Term, TermId, Vocabulary}
 use crate::output::OutputFile;
 use crate::pack::Pack;
 
+/// The A–Z index lists at most this many documents per entry (then "and N more", linking to
+/// the entry's page), so it stays readable and its size does not grow with the pack.
+pub const INDEX_LOCATOR_LIMIT: usize = 10;
+
+/// An entry's page quotes at most this many mentions in context; further mentions are
+/// listed by paragraph.
+pub const QUOTED_MENTION_LIMIT: usize = 50;
+
 /// A link to a term's page.
 #[derive(Debug, Clone, Serialize)]
 pub struct TermLink {
@@ -82,8 +90,10 @@ pub struct EntryView {
     pub description: Option<String>,
     /// How many times the texts mention it.
     pub mention_count: usize,
-    /// Where.
+    /// Where (the first documents in date order).
     pub locators: Vec<LocatorView>,
+    /// Documents beyond `locators`, listed on the entry's page.
+    pub more_documents: usize,
     /// Documents whose front matter names it.
     pub tagged: Vec<LocatorView>,
     /// Other terms to look at.
@@ -138,8 +148,10 @@ pub struct TermDocumentView {
     pub date: Option<DateView>,
     /// The kind.
     pub kind: Option<String>,
-    /// The mentions, in text order.
+    /// The mentions quoted in context, in text order.
     pub mentions: Vec<MentionView>,
+    /// Paragraphs with mentions not quoted (beyond the page's quota).
+    pub paragraphs: Vec<ParagraphLink>,
 }
 
 /// A related term and how many paragraphs it shares.
@@ -221,22 +233,17 @@ fn entry_view(pack: &Pack, entry: &IndexEntry) -> EntryView {
         slug: term.slug.clone(),
         description: term.description.clone(),
         mention_count: entry.mention_count,
+        more_documents: entry.locators.len().saturating_sub(INDEX_LOCATOR_LIMIT),
         locators: entry
             .locators
             .iter()
+            .take(INDEX_LOCATOR_LIMIT)
             .map(|locator| {
                 let doc = &pack.documents[locator.document];
                 let url = document_url(&doc.slug);
                 LocatorView {
                     label: doc.meta.label(),
-                    paragraphs: locator
-                        .paragraphs
-                        .iter()
-                        .map(|p| ParagraphLink {
-                            label: format!("¶{}", p.trim_start_matches('p')),
-                            url: format!("{url}#{p}"),
-                        })
-                        .collect(),
+                    paragraphs: paragraph_links(&url, &locator.paragraphs),
                     url,
                 }
             })
@@ -261,6 +268,7 @@ fn entry_view(pack: &Pack, entry: &IndexEntry) -> EntryView {
 pub fn term_page_view(pack: &Pack, entry: &IndexEntry) -> TermPageView {
     let vocabulary = &pack.analysis.vocabulary;
     let term = vocabulary.get(entry.term);
+    let mut quota = QUOTED_MENTION_LIMIT;
     TermPageView {
         name: term.name.clone(),
         taxonomy: term.taxonomy.clone(),
@@ -275,13 +283,21 @@ pub fn term_page_view(pack: &Pack, entry: &IndexEntry) -> TermPageView {
                 let doc = &pack.documents[locator.document];
                 let mentions = &pack.analyses[locator.document].mentions.mentions;
                 let url = document_url(&doc.slug);
+                let quoted = locator.mentions.len().min(quota);
+                quota -= quoted;
                 TermDocumentView {
                     title: doc.meta.title.clone(),
                     date: doc.meta.date.map(DateView::from),
                     kind: doc.meta.kind.clone(),
+                    paragraphs: if quoted == 0 {
+                        paragraph_links(&url, &locator.paragraphs)
+                    } else {
+                        Vec::new()
+                    },
                     mentions: locator
                         .mentions
                         .iter()
+                        .take(quoted)
                         .map(|&m| {
                             let mention = &mentions[m];
                             let s = &mention.sentence;
@@ -340,6 +356,16 @@ fn term_events(pack: &Pack, entry: &IndexEntry) -> Vec<DocumentEventView> {
         .collect();
     indices.sort_unstable();
     indices.into_iter().map(|i| event_link(pack, i)).collect()
+}
+
+fn paragraph_links(url: &str, paragraphs: &[String]) -> Vec<ParagraphLink> {
+    paragraphs
+        .iter()
+        .map(|p| ParagraphLink {
+            label: format!("¶{}", p.trim_start_matches('p')),
+            url: format!("{url}#{p}"),
+        })
+        .collect()
 }
 
 fn links(vocabulary: &Vocabulary, ids: &[TermId]) -> Vec<TermLink> {
