@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Median time from saving one document to `casebook serve` announcing the rebuild.
+
+usage: edit_latency.py CASEBOOK_BINARY PACK_DIR EDITS
+
+Starts `casebook serve --port 0` on the pack, listens on its live-reload channel, appends a
+sentence to one document EDITS times (waiting for each rebuild), and prints the median of
+(time the `built` event arrived - time the file was written). The server writes the pages
+before it announces them, so this is "edit to page and dependent pages written, and the
+browser told". The document is restored afterwards.
+"""
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def main():
+    binary, pack, edits = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+    doc = sorted((pack / "content").glob("*.md"))[len(list((pack / "content").glob("*.md"))) // 2]
+    original = doc.read_bytes()
+    server = subprocess.Popen(
+        [binary, "serve", "--port", "0", "--root", str(pack), "-q"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )
+    try:
+        address = None
+        for line in server.stdout:
+            if "at http://" in line:
+                address = line.split("at http://")[1].split("/")[0]
+                break
+        host, port = address.rsplit(":", 1)
+        events = socket.create_connection((host, int(port)))
+        events.sendall(b"GET /__casebook/events HTTP/1.1\r\nHost: bench\r\n\r\n")
+        events.settimeout(600)
+        buffer = b""
+        while b": connected\n\n" not in buffer:
+            buffer += events.recv(65536)
+        buffer = b""
+        latencies = []
+        for i in range(edits):
+            time.sleep(0.3)
+            text = original + f"\n\nBenchmark edit number {i}.\n".encode()
+            started = time.perf_counter()
+            doc.write_bytes(text)
+            while b"event: built" not in buffer and b"event: failed" not in buffer:
+                buffer += events.recv(65536)
+            latencies.append(time.perf_counter() - started)
+            buffer = b""
+        print(f"{statistics.median(latencies) * 1000:.0f} ms")
+    finally:
+        doc.write_bytes(original)
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()

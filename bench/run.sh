@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Casebook build benchmark: generates deterministic packs, times full builds, no-change
+# rebuilds and one-document edits in `casebook serve`, and prints a table for BENCHMARKS.md.
+#
+#   bench/run.sh [SIZES...]        default sizes: 1000 10000 (add 100000 for the linearity check)
+#
+# Needs hyperfine and GNU time (Debian: apt-get install hyperfine time) and python3.
+# Work files go to ${BENCH_DIR:-/tmp/casebook-bench}.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ $# -gt 0 ]; then sizes=("$@"); else sizes=(1000 10000); fi
+work="${BENCH_DIR:-/tmp/casebook-bench}"
+mkdir -p "$work"
+
+cargo build --release --quiet
+cargo build --release --quiet --example gen-pack
+bin="$PWD/target/release/casebook"
+gen="$PWD/target/release/examples/gen-pack"
+
+echo "| docs | Markdown | full build (median) | no-change rebuild (median) | peak memory | output | serve: edit to written (median) |"
+echo "|---:|---:|---:|---:|---:|---:|---:|"
+for n in "${sizes[@]}"; do
+  pack="$work/pack-$n"
+  out="$work/out-$n"
+  [ -d "$pack/content" ] || "$gen" --docs "$n" --out "$pack" --force > /dev/null
+  markdown=$(du -sh "$pack/content" | cut -f1)
+  runs=5; [ "$n" -ge 100000 ] && runs=2
+  hyperfine --style none --runs "$runs" --export-json "$work/full-$n.json" \
+    --prepare "rm -rf $out" "$bin build -q --root $pack -o $out" > /dev/null
+  hyperfine --style none --runs "$runs" --export-json "$work/nochange-$n.json" \
+    "$bin build -q --root $pack -o $out" > /dev/null
+  rm -rf "$out"
+  /usr/bin/time -f "%M" -o "$work/mem-$n.txt" "$bin" build -q --root "$pack" -o "$out"
+  peak_mb=$(( $(cat "$work/mem-$n.txt") / 1024 ))
+  size=$(du -sh "$out" | cut -f1)
+  edit=$(python3 bench/edit_latency.py "$bin" "$pack" 20)
+  median() { python3 -c "import json,sys; print('%.2f s' % json.load(open(sys.argv[1]))['results'][0]['median'])" "$1"; }
+  echo "| $n | $markdown | $(median "$work/full-$n.json") | $(median "$work/nochange-$n.json") | ${peak_mb} MB | $size | $edit |"
+done
+echo
+echo "Stage timings of the largest pack (casebook build --timings, output folder removed first):"
+last="${sizes[-1]}"
+rm -rf "$work/out-$last"
+"$bin" build -q --root "$work/pack-$last" -o "$work/out-$last" --timings
