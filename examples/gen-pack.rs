@@ -140,20 +140,7 @@ mod rng {
 
 /// Proleptic Gregorian dates, enough to write and shift them.
 mod calendar {
-    pub const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    pub use casebook::date::MONTH_NAMES as MONTHS;
 
     const WEEKDAYS: [&str; 7] = [
         "Monday",
@@ -225,13 +212,9 @@ mod calendar {
         }
     }
 
+    /// Days in `month` (1–12) of `year`, from Casebook's own calendar.
     pub fn days_in_month(year: i64, month: usize) -> usize {
-        match month {
-            2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-            2 => 28,
-            4 | 6 | 9 | 11 => 30,
-            _ => 31,
-        }
+        casebook::date::days_in_month(year as i32, month as u32) as usize
     }
 
     /// "1st", "2nd", "3rd", "4th", "11th", "22nd"…

@@ -56,7 +56,8 @@ pub enum DateError {
     },
 }
 
-const MONTH_NAMES: [&str; 12] = [
+/// The English month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
