@@ -75,6 +75,9 @@ pub enum ContentErrorKind {
         /// The link as written.
         target: String,
     },
+    /// An address that is not a web address (e.g. `javascript:`).
+    #[error("`{0}` is not a web address")]
+    UnsafeUrl(String),
     /// A problem in the index vocabulary or a front-matter term.
     #[error("{0}")]
     Vocabulary(String),
@@ -140,6 +143,7 @@ impl ContentError {
             MissingAnchor { .. } => {
                 Some("paragraph anchors are `#p1`, `#p2`, …; check the number".into())
             }
+            UnsafeUrl(_) => Some("source_url must start with https:// or http://".into()),
             Vocabulary(_) => {
                 Some("see the README's topic index section for the vocabulary format".into())
             }

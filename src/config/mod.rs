@@ -101,6 +101,9 @@ pub struct MarkdownConfig {
     pub highlight_theme: String,
     /// The syntect theme used when the reader prefers a dark colour scheme.
     pub highlight_theme_dark: String,
+    /// Publish raw HTML and link addresses in Markdown as written, without sanitising. Only
+    /// for packs whose every source is trusted.
+    pub allow_raw_html: bool,
 }
 
 impl Default for Config {
@@ -128,6 +131,7 @@ impl Default for MarkdownConfig {
             smart_punctuation: false,
             highlight_theme: "InspiredGitHub".into(),
             highlight_theme_dark: "base16-ocean.dark".into(),
+            allow_raw_html: false,
         }
     }
 }

@@ -10,6 +10,7 @@ mod highlight;
 mod links;
 mod plain;
 mod render;
+mod sanitize;
 
 pub use highlight::{HighlightError, syntax_css};
 pub use links::{LINK_MARKER, resolve_link_markers};

@@ -9,6 +9,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd,
 use super::highlight::highlight;
 use super::links::push_marker;
 use super::plain::escape_into;
+use super::sanitize::{clean_block, clean_inline, is_safe_url};
 use super::{BLOCK_CLOSE, Block, Body, Heading, InternalLink, block_id, block_open};
 use crate::slug::slugify;
 
@@ -17,6 +18,8 @@ use crate::slug::slugify;
 pub struct MarkdownOptions {
     /// Typographic quotes and dashes.
     pub smart_punctuation: bool,
+    /// Publish raw HTML and link addresses as written, for packs whose sources are trusted.
+    pub allow_raw_html: bool,
 }
 
 type Spanned<'a> = (Event<'a>, Range<usize>);
@@ -36,7 +39,10 @@ pub fn render_markdown(text: &str, offset: usize, options: MarkdownOptions) -> B
         .into_offset_iter()
         .map(|(event, range)| (event, range.start + offset..range.end + offset))
         .collect();
-    let mut renderer = Renderer::default();
+    let mut renderer = Renderer {
+        trusted: options.allow_raw_html,
+        ..Renderer::default()
+    };
     let mut start = 0;
     while start < events.len() {
         let end = top_level_end(&events, start);
@@ -71,6 +77,7 @@ fn top_level_end(events: &[Spanned], start: usize) -> usize {
 struct Renderer {
     body: Body,
     heading_ids: HashSet<String>,
+    trusted: bool,
 }
 
 impl Renderer {
@@ -138,8 +145,28 @@ impl Renderer {
     fn push_events(&mut self, events: &[Spanned]) {
         let mut out: Vec<Event> = Vec::with_capacity(events.len());
         let mut code: Option<(String, String)> = None;
-        let mut link_depth: Vec<bool> = Vec::new();
+        let mut html_block: Option<String> = None;
+        let mut link_depth: Vec<LinkKind> = Vec::new();
+        let mut dropped_images = 0usize;
         for (event, range) in events {
+            if let Some(buffer) = html_block.as_mut() {
+                match event {
+                    Event::Html(t) | Event::Text(t) => buffer.push_str(t),
+                    Event::End(TagEnd::HtmlBlock) => {
+                        let html = html_block.take().unwrap_or_default();
+                        let html = if self.trusted {
+                            html
+                        } else {
+                            clean_block(&html)
+                        };
+                        out.push(Event::Html(
+                            html.replace(super::LINK_MARKER, "&#xE000;").into(),
+                        ));
+                    }
+                    _ => {}
+                }
+                continue;
+            }
             if let Some((language, buffer)) = code.as_mut() {
                 match event {
                     Event::Text(t) => buffer.push_str(t),
@@ -152,6 +179,20 @@ impl Renderer {
                 continue;
             }
             match event {
+                Event::Start(Tag::HtmlBlock) => html_block = Some(String::new()),
+                Event::InlineHtml(t) if !self.trusted => {
+                    out.push(Event::InlineHtml(
+                        clean_inline(t)
+                            .replace(super::LINK_MARKER, "&#xE000;")
+                            .into(),
+                    ));
+                }
+                Event::Start(Tag::Image { dest_url, .. })
+                    if !self.trusted && !is_safe_url(dest_url) =>
+                {
+                    dropped_images += 1;
+                }
+                Event::End(TagEnd::Image) if dropped_images > 0 => dropped_images -= 1,
                 Event::Start(Tag::CodeBlock(kind)) => {
                     let language = match kind {
                         CodeBlockKind::Fenced(info) => {
@@ -180,20 +221,21 @@ impl Renderer {
                             fragment,
                             span: range.clone(),
                         });
-                        link_depth.push(true);
+                        link_depth.push(LinkKind::Internal);
+                    }
+                    None if !self.trusted && !is_safe_url(dest_url) => {
+                        link_depth.push(LinkKind::Dropped);
                     }
                     None => {
                         out.push(event.clone());
-                        link_depth.push(false);
+                        link_depth.push(LinkKind::External);
                     }
                 },
-                Event::End(TagEnd::Link) => {
-                    if link_depth.pop() == Some(true) {
-                        out.push(Event::InlineHtml("</a>".into()));
-                    } else {
-                        out.push(event.clone());
-                    }
-                }
+                Event::End(TagEnd::Link) => match link_depth.pop() {
+                    Some(LinkKind::Internal) => out.push(Event::InlineHtml("</a>".into())),
+                    Some(LinkKind::Dropped) => {}
+                    _ => out.push(event.clone()),
+                },
                 Event::Text(t) | Event::Code(t) if t.contains(super::LINK_MARKER) => {
                     let mut escaped = String::new();
                     if matches!(event, Event::Code(_)) {
@@ -214,6 +256,17 @@ impl Renderer {
         }
         html::push_html(&mut self.body.html, out.into_iter());
     }
+}
+
+/// What became of a link's opening tag, so its closing tag can match.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LinkKind {
+    /// A link to a source file, written with a marker.
+    Internal,
+    /// A web link, kept as written.
+    External,
+    /// A link to an unsafe address: only its text is kept.
+    Dropped,
 }
 
 fn is_paragraph_id(id: &str) -> bool {
@@ -390,8 +443,40 @@ mod tests {
             0,
             MarkdownOptions {
                 smart_punctuation: true,
+                ..MarkdownOptions::default()
             },
         );
         assert!(smart.html.contains("“quoted” – yes"));
+    }
+
+    #[test]
+    fn raw_html_is_sanitised_unless_trusted() {
+        let text = "<div onclick=\"steal()\"><script>alert(1)</script>kept</div>\n\nA <sup class=\"x\">1</sup> and <img src=x onerror=alert(2)> and [bad](javascript:alert(3)) and ![i](data:image/png;base64,AA).\n";
+        let body = render(text);
+        for bad in [
+            "onclick",
+            "<script",
+            "onerror=alert(2)>",
+            "javascript:",
+            "data:image",
+        ] {
+            assert!(!body.html.contains(bad), "{bad} in {}", body.html);
+        }
+        assert!(body.html.contains("kept"));
+        assert!(body.html.contains("A <sup>1</sup>"));
+        assert!(body.html.contains("&lt;img src=x onerror=alert(2)&gt;"));
+        assert!(
+            body.html.contains(" and bad and "),
+            "unsafe link keeps only its text"
+        );
+        let trusted = render_markdown(
+            text,
+            0,
+            MarkdownOptions {
+                allow_raw_html: true,
+                ..MarkdownOptions::default()
+            },
+        );
+        assert!(trusted.html.contains("<script>alert(1)</script>"));
     }
 }

@@ -208,6 +208,14 @@ pub fn parse_document(
         }
         None => slug_from_path(&source.content_path),
     };
+    if let Some(url) = &front.source_url
+        && !is_web_address(url.get_ref())
+    {
+        errors.push(error(
+            Some(shift(url.span())),
+            ContentErrorKind::UnsafeUrl(url.get_ref().clone()),
+        ));
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -218,6 +226,7 @@ pub fn parse_document(
             body_offset,
             MarkdownOptions {
                 smart_punctuation: config.markdown.smart_punctuation,
+                allow_raw_html: config.markdown.allow_raw_html,
             },
         ),
         SourceFormat::PlainText => render_plain_text(body_text, body_offset),
@@ -235,7 +244,7 @@ pub fn parse_document(
             author: non_empty(front.author),
             author_role: non_empty(front.author_role),
             publisher: non_empty(front.publisher),
-            source_url: non_empty(front.source_url),
+            source_url: non_empty(front.source_url.map(Spanned::into_inner)),
             source_title: non_empty(front.source_title),
             summary: non_empty(front.summary),
             draft: front.draft,
@@ -315,6 +324,12 @@ fn slug_from_path(content_path: &str) -> String {
         .rsplit_once('.')
         .map_or(content_path, |(stem, _)| stem);
     slugify(stem)
+}
+
+/// An `http(s)://` address: the only kind a source link may have.
+fn is_web_address(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 fn non_empty(value: Option<String>) -> Option<String> {

@@ -24,7 +24,7 @@ pub struct FrontMatter {
     /// Who published it.
     pub publisher: Option<String>,
     /// Where the original can be found.
-    pub source_url: Option<String>,
+    pub source_url: Option<Spanned<String>>,
     /// The original's own title or reference.
     pub source_title: Option<String>,
     /// One or two sentences for lists and previews.

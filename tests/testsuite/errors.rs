@@ -199,3 +199,18 @@ fn diagnostic_shape() {
     let err = err.replace('\\', "/");
     insta::assert_snapshot!(err);
 }
+
+#[test]
+fn a_source_url_must_be_a_web_address() {
+    let err = fails_keeping_output(|p| {
+        p.write(
+            "content/bad.md",
+            "+++\ntitle = \"x\"\nsource_url = \"javascript:alert(1)\"\n+++\n",
+        );
+    });
+    assert!(
+        err.contains("`javascript:alert(1)` is not a web address"),
+        "{err}"
+    );
+    assert!(err.contains("content/bad.md:3:14"), "{err}");
+}

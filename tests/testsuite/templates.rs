@@ -111,3 +111,29 @@ fn drafts_only_with_the_flag_and_base_url_from_the_command_line() {
         html.contains("<link rel=\"canonical\" href=\"https://example.org/pack/documents/d/\">")
     );
 }
+
+#[test]
+fn raw_html_in_markdown_is_sanitised_by_default() {
+    let pack = TestPack::new();
+    pack.write(
+        "content/a.md",
+        "+++\ntitle = \"<script>alert('title')</script>\"\n+++\n<iframe src=\"https://evil.example\"></iframe>\n\nText <b onmouseover=\"x()\">bold</b> [x](javascript:alert(1)).\n",
+    );
+    pack.build_ok();
+    let html = pack.output("documents/a/index.html");
+    assert!(!html.contains("<iframe"));
+    assert!(!html.contains("onmouseover"));
+    assert!(!html.contains("javascript:"));
+    assert!(!html.contains("<script>alert"), "titles are escaped");
+    assert!(html.contains("&lt;script&gt;alert"));
+    assert!(html.contains("Text <b>bold</b> x."));
+    pack.write(
+        "config.toml",
+        "title = \"T\"\n[markdown]\nallow_raw_html = true\n",
+    );
+    pack.build_ok();
+    assert!(
+        pack.output("documents/a/index.html")
+            .contains("<iframe src=\"https://evil.example\">")
+    );
+}
