@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 use casebook::diagnostics::render_build_error;
 use casebook::error::BuildError;
+use casebook::pipeline::{BundleOptions, BundleReport, bundle};
 use casebook::{BuildOptions, BuildReport, build};
 
 /// Build public briefing packs: source documents rendered into a static site with a timeline
@@ -43,6 +44,23 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Make the pack for reading offline: a zip of the site whose links work from a folder,
+    /// and/or the whole pack in one self-contained HTML file.
+    #[command(group(clap::ArgGroup::new("edition").required(true).multiple(true).args(["zip", "single_file"])))]
+    Bundle {
+        /// Write the site as a zip archive that works unpacked, opened from file://.
+        #[arg(long, value_name = "FILE")]
+        zip: Option<PathBuf>,
+        /// Write every page of the pack into one HTML file with nothing external.
+        #[arg(long, value_name = "FILE")]
+        single_file: Option<PathBuf>,
+        /// Override base_url from config.toml (used for canonical links and citations).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Include documents marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Create a new pack in DIR with a config and an example document.
     Init {
         /// The folder to create the pack in.
@@ -66,6 +84,25 @@ fn main() -> ExitCode {
             suggest_terms: cli.verbose,
         })
         .map(|report| print_build_summary(&cli, &report)),
+        Command::Bundle {
+            zip,
+            single_file,
+            base_url,
+            drafts,
+        } => bundle(
+            &BuildOptions {
+                root: cli.root.clone(),
+                output: None,
+                base_url: base_url.clone(),
+                drafts: *drafts,
+                suggest_terms: false,
+            },
+            &BundleOptions {
+                zip: zip.clone(),
+                single_file: single_file.clone(),
+            },
+        )
+        .map(|report| print_bundle_summary(&cli, &report)),
         Command::Init { dir } => casebook::init::init_pack(dir).map(|()| {
             if !cli.quiet {
                 println!(
@@ -123,6 +160,38 @@ fn print_build_summary(cli: &Cli, report: &BuildReport) {
             );
         }
         println!("Open {}", report.output_dir.join("index.html").display());
+    }
+}
+
+fn print_bundle_summary(cli: &Cli, report: &BundleReport) {
+    if cli.quiet {
+        return;
+    }
+    if let Some((path, files, bytes)) = &report.zip {
+        println!(
+            "Wrote {} ({files} files, {}): unpack it and open index.html",
+            path.display(),
+            size(*bytes)
+        );
+    }
+    if let Some((path, bytes)) = &report.single_file {
+        println!("Wrote {} ({})", path.display(), size(*bytes));
+    }
+    println!(
+        "Bundled {} document{} in {:.0} ms",
+        report.documents,
+        if report.documents == 1 { "" } else { "s" },
+        report.elapsed.as_secs_f64() * 1000.0
+    );
+}
+
+fn size(bytes: u64) -> String {
+    if bytes < 10 * 1024 {
+        format!("{bytes} bytes")
+    } else if bytes < 10 * 1024 * 1024 {
+        format!("{} KiB", bytes / 1024)
+    } else {
+        format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
     }
 }
 

@@ -39,6 +39,17 @@ pub struct Config {
     pub topics: TopicsConfig,
     /// The timeline.
     pub timeline: TimelineConfig,
+    /// What the written files look like.
+    pub output: OutputConfig,
+}
+
+/// The `[output]` section.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OutputConfig {
+    /// Minify every HTML page and CSS file. Off by default: readable output is easier to check
+    /// and to diff, and the sites are small; hosts that charge by the byte can turn it on.
+    pub minify: bool,
 }
 
 /// The `[timeline]` section.
@@ -114,6 +125,7 @@ impl Default for Config {
             markdown: MarkdownConfig::default(),
             topics: TopicsConfig::default(),
             timeline: TimelineConfig::default(),
+            output: OutputConfig::default(),
         }
     }
 }

@@ -18,9 +18,9 @@ use crate::analyse::index::{DocumentInput, Matcher, Suggestion, Vocabulary, sugg
 use crate::analyse::{DocumentAnalysis, analyse_document, load_vocabulary};
 use crate::config::{Config, load_config};
 use crate::error::{BuildError, ContentError, ContentErrorKind};
-use crate::output::{Writer, check_output_location};
+use crate::output::{Writer, check_output_location, minify_files};
 use crate::pack::Pack;
-use crate::render::{RenderCache, RenderOptions, Theme, load_theme, render_site};
+use crate::render::{RenderCache, RenderOptions, Rendered, Theme, load_theme, render_site};
 use crate::source::{CONTENT_DIR, Document, SourceFile, discover_sources, parse_document};
 
 /// Config, vocabulary and theme, loaded together; `generation` changes whenever any does.
@@ -31,6 +31,16 @@ struct Loaded {
     theme: Theme,
     output_dir: PathBuf,
     generation: u64,
+}
+
+/// A pack and its rendered site.
+pub struct RenderedPack {
+    /// The pack the site was rendered from.
+    pub pack: Pack,
+    /// The site's files.
+    pub rendered: Rendered,
+    /// How many source files were parsed for it (the rest came from the cache).
+    pub parsed: usize,
 }
 
 /// One source file's last parse and analysis, with the hash of the bytes it came from.
@@ -111,24 +121,15 @@ impl Session {
     /// is written.
     pub fn build(&mut self) -> Result<BuildReport, BuildError> {
         let started = Instant::now();
-        self.load()?;
-        let parsed = self.sync_sources();
-        let documents = self.documents()?;
-        let loaded = self.loaded.as_ref().expect("loaded above");
-        let pack = Pack::assemble(
-            loaded.config.clone(),
-            documents,
-            self.options.drafts,
-            &loaded.vocabulary,
-        )
-        .map_err(BuildError::Content)?;
-        let rendered = render_site(
-            &pack,
-            &loaded.theme,
-            &RenderOptions::default(),
-            loaded.generation,
-            &mut self.renders,
-        )?;
+        let RenderedPack {
+            pack,
+            mut rendered,
+            parsed,
+        } = self.render(&RenderOptions::hosted())?;
+        if pack.config.output.minify {
+            rendered.files = minify_files(rendered.files)?;
+        }
+        let loaded = self.loaded.as_ref().expect("loaded by render");
         let writes = self.writer.write(&loaded.output_dir, &rendered.files)?;
         let suggested_terms = if self.options.suggest_terms {
             suggestions(&pack, &loaded.matcher)
@@ -146,6 +147,34 @@ impl Session {
             suggested_terms,
             output_dir: loaded.output_dir.clone(),
             elapsed: started.elapsed(),
+        })
+    }
+
+    /// Renders the site in memory, as the templates make it (not yet minified), reusing
+    /// whatever is still valid from earlier builds.
+    pub fn render(&mut self, options: &RenderOptions) -> Result<RenderedPack, BuildError> {
+        self.load()?;
+        let parsed = self.sync_sources();
+        let documents = self.documents()?;
+        let loaded = self.loaded.as_ref().expect("loaded above");
+        let pack = Pack::assemble(
+            loaded.config.clone(),
+            documents,
+            self.options.drafts,
+            &loaded.vocabulary,
+        )
+        .map_err(BuildError::Content)?;
+        let rendered = render_site(
+            &pack,
+            &loaded.theme,
+            options,
+            loaded.generation,
+            &mut self.renders,
+        )?;
+        Ok(RenderedPack {
+            pack,
+            rendered,
+            parsed,
         })
     }
 

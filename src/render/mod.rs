@@ -3,12 +3,16 @@
 mod cache;
 mod data;
 mod feeds;
+mod layout;
+mod print;
 mod site;
 mod theme;
 mod timeline;
 mod topics;
 mod views;
 
+pub use layout::{document_anchor, edition_layout};
+pub use print::PRINT_PATH;
 pub use cache::{Fingerprint, RenderCache};
 pub use site::{RenderOptions, Rendered, render_site};
 pub use theme::{TEMPLATE_NAMES, Theme, load_theme, template_error};

@@ -8,6 +8,7 @@ use tera::Context;
 use super::cache::{Fingerprint, RenderCache};
 use super::data::pack_json;
 use super::feeds::{atom_feed, robots, sitemap};
+use super::print::{PRINT_PATH, render_print};
 use super::theme::{Theme, template_error};
 use super::timeline::{document_events, timeline_exports, timeline_view};
 use super::topics::{index_json, index_view, term_page_view, term_url};
@@ -22,6 +23,25 @@ use crate::pack::Pack;
 pub struct RenderOptions {
     /// Appended to folder links: empty for hosting, `index.html` for opening from file://.
     pub index_file: String,
+}
+
+impl RenderOptions {
+    /// For a web server, which shows `index.html` for a folder's address.
+    pub fn hosted() -> Self {
+        Self::default()
+    }
+
+    /// For reading from a folder (file://), where nothing resolves a folder to its
+    /// `index.html`, so every link names its file.
+    pub fn offline() -> Self {
+        Self {
+            index_file: "index.html".into(),
+        }
+    }
+
+    fn is_offline(&self) -> bool {
+        !self.index_file.is_empty()
+    }
 }
 
 /// The files of a site and how many pages had to be rendered for it.
@@ -93,8 +113,19 @@ pub fn render_site(
     files.extend(timeline_exports(pack));
     files.push(index_json(pack));
     files.push(render_not_found(theme, &site, options)?);
+    if theme.has_print {
+        let print_page = page_view(
+            &site,
+            PRINT_PATH,
+            "Print edition",
+            "Every document of the pack on one page, with the timeline and the topic index.",
+            options,
+        );
+        files.push(render_print(pack, theme, &site, &print_page, &files)?);
+    }
     files.push(atom_feed(pack));
-    files.extend(sitemap(pack, &[]));
+    let print_pages: &[&str] = if theme.has_print { &[PRINT_PATH] } else { &[] };
+    files.extend(sitemap(pack, print_pages));
     files.push(robots(pack));
     files.push(pack_json(pack));
     let markdown = &pack.config.markdown;
@@ -309,8 +340,11 @@ fn render_not_found(
     options: &RenderOptions,
 ) -> Result<OutputFile, BuildError> {
     let mut page = page_view(site, "404.html", "Page not found", "", options);
-    // The 404 page is served at any depth, so its links cannot be relative.
-    page.root = if site.base_url.is_empty() {
+    // A server shows the 404 page at any depth, so there its links cannot be relative; read
+    // from a folder it is only ever opened where it is, at the root, so there they must be.
+    page.root = if options.is_offline() {
+        String::new()
+    } else if site.base_url.is_empty() {
         "/".into()
     } else {
         site.base_url.clone()
