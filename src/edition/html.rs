@@ -241,12 +241,13 @@ fn tag_at(html: &str, at: usize) -> Option<(Token<'_>, usize)> {
 /// One attribute starting at `start` (not whitespace), and where it ends.
 fn attribute_at(html: &str, start: usize) -> (Attribute<'_>, usize) {
     let bytes = html.as_bytes();
+    let ends_name = |pos: usize| match bytes.get(pos) {
+        None | Some(b'=' | b'>') => true,
+        Some(b'/') => bytes.get(pos + 1) == Some(&b'>'),
+        Some(b) => b.is_ascii_whitespace(),
+    };
     let mut pos = start;
-    while pos < bytes.len()
-        && !bytes[pos].is_ascii_whitespace()
-        && !matches!(bytes[pos], b'=' | b'>')
-        && !(bytes[pos] == b'/' && bytes.get(pos + 1) == Some(&b'>'))
-    {
+    while !ends_name(pos) {
         pos += 1;
     }
     pos = pos.max(start + 1).min(bytes.len());
@@ -277,8 +278,7 @@ fn attribute_at(html: &str, start: usize) -> (Attribute<'_>, usize) {
         }
         _ => {
             let mut stop = end;
-            while stop < bytes.len() && !bytes[stop].is_ascii_whitespace() && bytes[stop] != b'>'
-            {
+            while stop < bytes.len() && !bytes[stop].is_ascii_whitespace() && bytes[stop] != b'>' {
                 stop += 1;
             }
             (&html[end..stop], stop)

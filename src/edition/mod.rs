@@ -30,7 +30,7 @@ pub struct Part {
 }
 
 /// A page that is not in an edition but that a part shows, such as a term page whose entry
-/// is in the topic index: links to it go to `#<anchor>-<fragment>`.
+/// is in the topic index: links to it go to `#<anchor>-<fragment>`, or to `#<anchor>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Alias {
     /// The page's path from the site root (`topics/places/russia/`).
@@ -38,7 +38,7 @@ pub struct Alias {
     /// The part that shows it.
     pub anchor: String,
     /// The id, within that part, of what shows it.
-    pub fragment: String,
+    pub fragment: Option<String>,
 }
 
 /// What an edition is made of, in order.
@@ -68,11 +68,13 @@ pub fn page_html<'a>(
     edition: &'static str,
 ) -> Result<&'a str, BuildError> {
     let file = format!("{path}index.html");
-    let bytes = files.get(file.as_str()).ok_or_else(|| BuildError::Edition {
-        edition,
-        page: file.clone(),
-        reason: "the site has no such page".into(),
-    })?;
+    let bytes = files
+        .get(file.as_str())
+        .ok_or_else(|| BuildError::Edition {
+            edition,
+            page: file.clone(),
+            reason: "the site has no such page".into(),
+        })?;
     std::str::from_utf8(bytes).map_err(|_| BuildError::Edition {
         edition,
         page: file,
@@ -102,7 +104,10 @@ pub fn main_content(
         })
         .ok_or_else(missing)?;
     let start = open + html[open..].find('>').ok_or_else(missing)? + 1;
-    let end = html.rfind("</main>").filter(|&e| e >= start).ok_or_else(missing)?;
+    let end = html
+        .rfind("</main>")
+        .filter(|&e| e >= start)
+        .ok_or_else(missing)?;
     Ok(start..end)
 }
 
@@ -166,7 +171,7 @@ mod tests {
             aliases: vec![Alias {
                 path: "topics/places/x/".into(),
                 anchor: "doc-b".into(),
-                fragment: "x".into(),
+                fragment: Some("x".into()),
             }],
         };
         let a = "<div id=\"p1\"><a href=\"#p1\">¶1</a> <a href=\"../b/index.html#p2\">b</a> <a href=\"../b/#p9\">gone</a></div>";

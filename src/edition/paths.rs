@@ -147,7 +147,11 @@ mod tests {
             "../../../x",
             "",
         ] {
-            assert_eq!(resolve("documents/x/", elsewhere), Link::Elsewhere, "{elsewhere}");
+            assert_eq!(
+                resolve("documents/x/", elsewhere),
+                Link::Elsewhere,
+                "{elsewhere}"
+            );
         }
     }
 
@@ -158,7 +162,10 @@ mod tests {
         assert_eq!(page_of("timeline/"), "timeline/");
         assert_eq!(page_of("atom.xml"), "atom.xml");
         assert_eq!(page_of("myindex.html"), "myindex.html");
-        assert_eq!(relative_from("print/", "documents/x/index.html"), "../documents/x/index.html");
+        assert_eq!(
+            relative_from("print/", "documents/x/index.html"),
+            "../documents/x/index.html"
+        );
         assert_eq!(relative_from("print/", ""), "../");
         assert_eq!(relative_from("", ""), "./");
     }

@@ -55,7 +55,7 @@ impl<'a> Rewriter<'a> {
         for alias in &layout.aliases {
             targets
                 .entry(alias.path.as_str())
-                .or_insert((alias.anchor.as_str(), Some(alias.fragment.as_str())));
+                .or_insert((alias.anchor.as_str(), alias.fragment.as_deref()));
         }
         Self {
             targets,
@@ -113,10 +113,10 @@ impl<'a> Rewriter<'a> {
     }
 
     fn rewrite_tag(&mut self, tag: &mut StartTag<'_>, page: &str, part: Option<&Part>) -> TagFate {
-        if let Some(href) = tag.get("href").map(str::to_string) {
-            if let Some(fate) = self.rewrite_href(tag, "href", &href, page, part) {
-                return fate;
-            }
+        if let Some(href) = tag.get("href").map(str::to_string)
+            && let Some(fate) = self.rewrite_href(tag, "href", &href, page, part)
+        {
+            return fate;
         }
         if let Some(href) = tag.get("xlink:href").map(str::to_string) {
             self.rewrite_href(tag, "xlink:href", &href, page, part);

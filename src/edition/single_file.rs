@@ -87,7 +87,10 @@ mod tests {
             aliases: vec![],
         };
         let html = single_file(&layout, &files).unwrap();
-        assert!(html.contains("<style>\np { color: red }\n</style>"), "{html}");
+        assert!(
+            html.contains("<style>\np { color: red }\n</style>"),
+            "{html}"
+        );
         assert!(!html.contains("atom.xml"));
         assert!(html.contains("<a href=\"#front\">Documents</a> <a href=\"#doc-a\">A</a>"));
         assert!(html.contains("<section class=\"edition-part\" id=\"doc-a\">\n<p id=\"doc-a-p1\"><img src=\"data:image/png;base64,Zm8=\" alt=\"\"><a href=\"#front\">home</a></p>\n</section>"), "{html}");

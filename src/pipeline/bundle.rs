@@ -62,7 +62,11 @@ pub fn bundle(build: &BuildOptions, options: &BundleOptions) -> Result<BundleRep
             } else {
                 rendered.files
             };
-            Some((path, files.len(), zip_archive(&files, &folder_name(path), path)?))
+            Some((
+                path,
+                files.len(),
+                zip_archive(&files, &folder_name(path), path)?,
+            ))
         }
         None => None,
     };

@@ -1,5 +1,6 @@
 //! Which pages make up the print and single-file editions, and under which anchors.
 
+use super::print::PRINT_PATH;
 use super::topics::term_url;
 use super::views::document_url;
 use crate::edition::{Alias, Layout, Part};
@@ -12,7 +13,8 @@ pub fn document_anchor(slug: &str) -> String {
 
 /// The pack's editions in reading order: the front page (when `front`), every document in
 /// pack order, the timeline and the topic index. Term pages are not parts: links to them go
-/// to their entry in the topic index.
+/// to their entry in the topic index. An edition with the front page holds everything the
+/// print edition does, so links to the print edition go to its start.
 pub fn edition_layout(pack: &Pack, front: bool) -> Layout {
     let mut parts = Vec::with_capacity(pack.documents.len() + 3);
     if front {
@@ -37,9 +39,14 @@ pub fn edition_layout(pack: &Pack, front: bool) -> Layout {
             Alias {
                 path: term_url(term),
                 anchor: "topics".into(),
-                fragment: format!("{}-{}", term.taxonomy, term.slug),
+                fragment: Some(format!("{}-{}", term.taxonomy, term.slug)),
             }
         })
+        .chain(front.then(|| Alias {
+            path: PRINT_PATH.into(),
+            anchor: "front".into(),
+            fragment: None,
+        }))
         .collect();
     Layout { parts, aliases }
 }

@@ -11,9 +11,9 @@ mod timeline;
 mod topics;
 mod views;
 
+pub use cache::{Fingerprint, RenderCache};
 pub use layout::{document_anchor, edition_layout};
 pub use print::PRINT_PATH;
-pub use cache::{Fingerprint, RenderCache};
 pub use site::{RenderOptions, Rendered, render_site};
 pub use theme::{TEMPLATE_NAMES, Theme, load_theme, template_error};
 pub use views::{DateView, DocumentSummary, DocumentView, PageView, SiteView, document_url};

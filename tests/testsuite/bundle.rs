@@ -57,13 +57,23 @@ fn every_link_in_the_bundle_names_a_file_and_an_existing_paragraph() {
         assert!(site.contains_key(page), "the bundle has no {page}");
     }
     let problems = broken_links(&site, Reading::Offline);
-    assert!(problems.is_empty(), "broken links:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "broken links:\n{}",
+        problems.join("\n")
+    );
     let index = String::from_utf8_lossy(&site["index.html"]).into_owned();
     assert!(index.contains("href=\"documents/benn-letter-2017-01/index.html\""));
     let topics = String::from_utf8_lossy(&site["topics/index.html"]).into_owned();
-    assert!(topics.contains("index.html#p"), "¶ locators name their file");
+    assert!(
+        topics.contains("index.html#p"),
+        "¶ locators name their file"
+    );
     let not_found = String::from_utf8_lossy(&site["404.html"]).into_owned();
-    assert!(not_found.contains("href=\"style.css\""), "the 404 page links relatively");
+    assert!(
+        not_found.contains("href=\"style.css\""),
+        "the 404 page links relatively"
+    );
 }
 
 #[test]
@@ -73,10 +83,14 @@ fn the_bundle_refers_to_nothing_absolute_or_remote() {
     for (path, bytes) in site.iter().filter(|(p, _)| p.ends_with(".html")) {
         let html = String::from_utf8_lossy(bytes);
         for (element, attribute, value) in references(&html) {
-            assert!(!value.starts_with('/'), "{path}: {attribute}={value} is absolute");
+            assert!(
+                !value.starts_with('/'),
+                "{path}: {attribute}={value} is absolute"
+            );
             let remote = value.contains("://") || value.starts_with("//");
             // Sources are cited by their address: a link a reader may follow, never loaded.
-            let source_link = element == "a" && html.contains(&format!("href=\"{value}\" rel=\"external"));
+            let source_link =
+                element == "a" && html.contains(&format!("href=\"{value}\" rel=\"external"));
             assert!(
                 !remote || source_link,
                 "{path}: <{element} {attribute}={value}> refers to another host"
@@ -103,7 +117,10 @@ fn two_bundles_of_the_same_pack_are_byte_identical() {
     assert!(first == second, "two bundles differ");
     let names: Vec<String> = {
         let archive = zip::ZipArchive::new(std::io::Cursor::new(&second)).unwrap();
-        archive.file_names().map(|n| n.unwrap().into_owned()).collect()
+        archive
+            .file_names()
+            .map(|n| n.unwrap().into_owned())
+            .collect()
     };
     let mut sorted = names.clone();
     sorted.sort();
@@ -116,5 +133,8 @@ fn bundling_needs_an_edition_and_leaves_the_site_alone() {
     let run = pack.run(&["bundle"]);
     assert_eq!(run.code(), 2, "{}", run.stderr());
     bundle(&pack, "pack.zip");
-    assert!(!pack.path("public").exists(), "bundle does not build public/");
+    assert!(
+        !pack.path("public").exists(),
+        "bundle does not build public/"
+    );
 }

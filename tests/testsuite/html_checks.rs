@@ -62,7 +62,9 @@ pub fn broken_links(site: &BTreeMap<String, Vec<u8>>, reading: Reading) -> Vec<S
                         problems.push(format!("{page}: {attribute}={value}: no such id"));
                     }
                 }
-                Link::Site { mut path, fragment, .. } => {
+                Link::Site {
+                    mut path, fragment, ..
+                } => {
                     let folder = path.is_empty() || path.ends_with('/');
                     if folder && reading == Reading::Hosted {
                         path.push_str("index.html");
@@ -70,7 +72,9 @@ pub fn broken_links(site: &BTreeMap<String, Vec<u8>>, reading: Reading) -> Vec<S
                     if !site.contains_key(&path) {
                         problems.push(format!("{page}: {attribute}={value}: no file {path}"));
                     } else if let Some(id) = fragment {
-                        let exists = pages.get(path.as_str()).is_some_and(|(_, ids)| ids.contains(id));
+                        let exists = pages
+                            .get(path.as_str())
+                            .is_some_and(|(_, ids)| ids.contains(id));
                         if !exists {
                             problems.push(format!("{page}: {value}: {path} has no id {id}"));
                         }

@@ -17,10 +17,14 @@ fn the_print_edition_has_every_document_in_order_with_contents() {
     pack.build_ok();
     let html = pack.output("print/index.html");
     assert!(html.contains("<title>Print edition · Aleppo 2016: the siege in the record</title>"));
-    let toc = &html[html.find("class=\"print-toc\"").unwrap()..html.find("</nav>\n  </header>").unwrap()];
+    let toc =
+        &html[html.find("class=\"print-toc\"").unwrap()..html.find("</nav>\n  </header>").unwrap()];
     let mut last = 0;
     for slug in SLUGS {
-        assert!(toc.contains(&format!("href=\"#doc-{slug}\"")), "the contents list {slug}");
+        assert!(
+            toc.contains(&format!("href=\"#doc-{slug}\"")),
+            "the contents list {slug}"
+        );
         let at = html
             .find(&format!("<section class=\"print-part\" id=\"doc-{slug}\""))
             .unwrap_or_else(|| panic!("{slug} is not in the print edition"));
@@ -37,9 +41,19 @@ fn the_print_edition_has_every_document_in_order_with_contents() {
     }
     let timeline = html.find("id=\"timeline\"").unwrap();
     let topics = html.find("id=\"topics\"").unwrap();
-    assert!(last < timeline && timeline < topics, "the timeline and the index come last");
-    assert!(html.contains("href=\"#doc-hansard-2016-10-18-aleppo-bombings-p3\""), "locators point within the page");
-    assert!(duplicate_ids(&html).is_empty(), "{:?}", duplicate_ids(&html));
+    assert!(
+        last < timeline && timeline < topics,
+        "the timeline and the index come last"
+    );
+    assert!(
+        html.contains("href=\"#doc-hansard-2016-10-18-aleppo-bombings-p3\""),
+        "locators point within the page"
+    );
+    assert!(
+        duplicate_ids(&html).is_empty(),
+        "{:?}",
+        duplicate_ids(&html)
+    );
     let site = pack.output_tree();
     let problems = broken_links(&site, Reading::Hosted);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -52,9 +66,19 @@ fn the_print_stylesheet_makes_a4_pages_and_every_page_links_to_the_edition() {
     let css = pack.output("style.css");
     assert!(css.contains("@page { size: A4;"));
     assert!(css.contains("break-before: page"));
-    assert!(css.contains("a[href^=\"http\"]::after"), "source addresses are printed");
-    for page in ["index.html", "timeline/index.html", "documents/mp-reply-aleppo-november-2016/index.html"] {
-        assert!(pack.output(page).contains("print/\">Print edition</a>"), "{page}");
+    assert!(
+        css.contains("a[href^=\"http\"]::after"),
+        "source addresses are printed"
+    );
+    for page in [
+        "index.html",
+        "timeline/index.html",
+        "documents/mp-reply-aleppo-november-2016/index.html",
+    ] {
+        assert!(
+            pack.output(page).contains("print/\">Print edition</a>"),
+            "{page}"
+        );
     }
     let sections: BTreeSet<String> = ids(&pack.output("print/index.html")).into_iter().collect();
     assert!(sections.contains("print-toc-heading"));

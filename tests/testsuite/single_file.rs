@@ -18,7 +18,8 @@ fn the_single_file_refers_to_no_other_file() {
     let html = single_file(&pack);
     assert_eq!(
         html.matches("<link").count(),
-        html.matches("<link rel=\"icon\" type=\"image/svg+xml\" href=\"data:").count(),
+        html.matches("<link rel=\"icon\" type=\"image/svg+xml\" href=\"data:")
+            .count(),
         "stylesheets are inline, the icon a data: URI, feeds left out"
     );
     assert!(html.contains("<style>"));
@@ -36,7 +37,11 @@ fn the_single_file_refers_to_no_other_file() {
             ),
         }
     }
-    assert!(duplicate_ids(&html).is_empty(), "{:?}", duplicate_ids(&html));
+    assert!(
+        duplicate_ids(&html).is_empty(),
+        "{:?}",
+        duplicate_ids(&html)
+    );
 }
 
 #[test]
@@ -67,11 +72,21 @@ fn the_single_file_holds_every_page_of_the_pack() {
             assert!(html.contains(&prefixed), "{prefixed} is missing");
             assert!(html.contains(&format!("href=\"#doc-{slug}-{id}\"")));
         }
-        assert!(html.contains(&format!("<a href=\"#doc-{slug}\">")), "the front page links in place");
+        assert!(
+            html.contains(&format!("<a href=\"#doc-{slug}\">")),
+            "the front page links in place"
+        );
     }
     assert!(html.find("id=\"timeline\"").unwrap() > last);
     assert!(html.contains("href=\"#timeline\""));
-    assert!(html.contains("href=\"#topics-places-russia\""), "term links go to their index entry");
+    assert!(
+        html.contains("href=\"#topics-places-russia\""),
+        "term links go to their index entry"
+    );
+    assert!(
+        html.contains("<a href=\"#front\">Print edition</a>"),
+        "the file is its own print edition"
+    );
     let scripts = html.matches("<script>").count();
     assert_eq!(scripts, 2, "casebook.js and timeline.js, once each");
     assert!(!html.contains("<script src"));
