@@ -48,5 +48,8 @@ fn the_sample_pack_works_in_a_real_browser() {
         run.status.success(),
         "the browser suite failed:\n{stdout}{stderr}"
     );
-    assert!(stdout.contains(" passed, 0 failed"), "the suite ran no checks:\n{stdout}");
+    assert!(
+        stdout.contains(" passed, 0 failed"),
+        "the suite ran no checks:\n{stdout}"
+    );
 }
