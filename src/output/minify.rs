@@ -17,7 +17,7 @@ pub fn minify_files(files: Vec<OutputFile>) -> Result<Vec<OutputFile>, BuildErro
 }
 
 /// Minifies one file if it is HTML or CSS.
-pub fn minify_file(file: OutputFile) -> Result<OutputFile, BuildError> {
+fn minify_file(file: OutputFile) -> Result<OutputFile, BuildError> {
     if file.path.ends_with(".html") {
         let bytes = minify_html(&file.bytes);
         Ok(OutputFile::new(file.path, bytes))

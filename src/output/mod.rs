@@ -14,7 +14,7 @@ mod sync;
 
 pub use archive::zip_archive;
 pub use location::check_output_location;
-pub use minify::{minify_css, minify_file, minify_files, minify_html};
+pub use minify::{minify_files, minify_html};
 pub use sync::{WriteOutcome, Writer, write_file};
 
 use std::sync::Arc;
