@@ -100,6 +100,12 @@ fn build_error_help(error: &BuildError) -> Option<String> {
         BuildError::Template { .. } => {
             Some("help: fix the template in templates/ (or the theme), then build again".into())
         }
+        BuildError::Minify { .. } => {
+            Some("help: fix the CSS, or set `[output] minify = false` in config.toml".into())
+        }
+        BuildError::Edition { .. } => Some(
+            "help: the theme's templates must put each page's content in one <main> element".into(),
+        ),
         _ => None,
     }
 }

@@ -182,6 +182,32 @@ pub enum BuildError {
         /// Tera's report, with the line and a pointer to the fault.
         report: String,
     },
+    /// A CSS file (of the theme or the pack's `static/`) could not be minified.
+    #[error("cannot minify {path}: {message}")]
+    Minify {
+        /// The file's path in the site.
+        path: String,
+        /// What the CSS parser reported.
+        message: String,
+    },
+    /// A page could not be merged into the print or single-file edition.
+    #[error("cannot put {page} into the {edition}: {reason}")]
+    Edition {
+        /// "print edition" or "single-file edition".
+        edition: &'static str,
+        /// The page's path in the site.
+        page: String,
+        /// What is missing or wrong (e.g. a template without a `<main>` element).
+        reason: String,
+    },
+    /// The zip archive could not be made.
+    #[error("cannot write the archive {path}: {message}")]
+    Archive {
+        /// The archive being written.
+        path: PathBuf,
+        /// What the zip writer reported.
+        message: String,
+    },
     /// Reading or writing outside the pack's content failed.
     #[error("{action} {path}: {source}")]
     Io {

@@ -17,6 +17,7 @@ pub mod analyse;
 pub mod config;
 pub mod date;
 pub mod diagnostics;
+pub mod edition;
 pub mod error;
 pub mod init;
 pub mod markdown;

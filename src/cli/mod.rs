@@ -1,6 +1,7 @@
 //! Arguments, dispatch and exit codes.
 
 mod build;
+mod bundle;
 mod report;
 mod serve;
 
@@ -56,6 +57,23 @@ enum Command {
         /// Open the preview in the default browser.
         #[arg(long)]
         open: bool,
+    },
+    /// Make the pack for reading offline: a zip of the site whose links work from a folder,
+    /// and/or the whole pack in one self-contained HTML file.
+    #[command(group(clap::ArgGroup::new("edition").required(true).multiple(true).args(["zip", "single_file"])))]
+    Bundle {
+        /// Write the site as a zip archive that works unpacked, opened from file://.
+        #[arg(long, value_name = "FILE")]
+        zip: Option<PathBuf>,
+        /// Write every page of the pack into one HTML file with nothing external.
+        #[arg(long, value_name = "FILE")]
+        single_file: Option<PathBuf>,
+        /// Override base_url from config.toml (used for canonical links and citations).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Include documents marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Create a new pack in DIR with a config and an example document.
     Init {
@@ -113,6 +131,23 @@ pub fn run(cli: Cli) -> ExitCode {
             bind,
             open,
         } => serve::run(options(site), &format!("{bind}:{port}"), *open, output),
+        Command::Bundle {
+            zip,
+            single_file,
+            base_url,
+            drafts,
+        } => bundle::run(
+            BuildOptions {
+                root: cli.root.clone(),
+                output: None,
+                base_url: base_url.clone(),
+                drafts: *drafts,
+                suggest_terms: false,
+            },
+            zip.clone(),
+            single_file.clone(),
+            output,
+        ),
         Command::Init { dir } => build::init(dir, &cli.root, output),
     };
     if ok {

@@ -42,6 +42,17 @@ pub struct Config {
     pub timeline: TimelineConfig,
     /// Full-text search.
     pub search: SearchConfig,
+    /// What the written files look like.
+    pub output: OutputConfig,
+}
+
+/// The `[output]` section.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OutputConfig {
+    /// Minify every HTML page and CSS file. Off by default: readable output is easier to check
+    /// and to diff, and the sites are small; hosts that charge by the byte can turn it on.
+    pub minify: bool,
 }
 
 /// The `[timeline]` section.
@@ -121,6 +132,7 @@ impl Default for Config {
             topics: TopicsConfig::default(),
             timeline: TimelineConfig::default(),
             search: SearchConfig::default(),
+            output: OutputConfig::default(),
         }
     }
 }

@@ -7,11 +7,15 @@
 //! a rename, so a reader never sees half a page) and removing files no longer produced, which
 //! keeps unchanged files' modification times and makes a no-change rebuild write nothing.
 
+mod archive;
 mod location;
+mod minify;
 mod sync;
 
+pub use archive::zip_archive;
 pub use location::check_output_location;
-pub use sync::{WriteOutcome, Writer};
+pub use minify::{minify_files, minify_html};
+pub use sync::{WriteOutcome, Writer, write_file};
 
 use std::sync::Arc;
 

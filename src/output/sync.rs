@@ -111,7 +111,7 @@ fn sync_in_place(
             outcome.report.unchanged += 1;
             continue;
         }
-        write_atomically(&output.join(&file.path), &file.bytes)?;
+        write_file(&output.join(&file.path), &file.bytes)?;
         outcome.report.written += 1;
         outcome.changed_paths.push(file.path.clone());
     }
@@ -141,7 +141,9 @@ fn sync_in_place(
     Ok(outcome)
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
+/// Writes one file through a temporary file and a rename, so a reader never sees half of it
+/// and a failed write leaves the old file as it was.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
     if path.is_dir() {
         fs::remove_dir_all(path).map_err(|e| BuildError::io("removing", path, e))?;
     }

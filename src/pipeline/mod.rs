@@ -2,13 +2,16 @@
 //!
 //! [`Session`] holds what one build learnt (parsed documents, rendered pages, what is on
 //! disk) so the next build redoes only what changed: `casebook build` runs one session once;
-//! `casebook serve` keeps one alive and feeds it file changes.
+//! `casebook serve` keeps one alive and feeds it file changes. [`bundle`] renders the same
+//! pack for reading offline.
 
+mod bundle;
 mod changes;
 mod session;
 
+pub use bundle::{BundleOptions, BundleReport, bundle};
 pub use changes::{ChangeKind, classify_change};
-pub use session::Session;
+pub use session::{RenderedPack, Session};
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

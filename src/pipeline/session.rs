@@ -18,9 +18,11 @@ use crate::analyse::index::{DocumentInput, Matcher, Suggestion, Vocabulary, sugg
 use crate::analyse::{AnalysisTimes, DocumentAnalysis, analyse_document, load_vocabulary};
 use crate::config::{Config, load_config};
 use crate::error::{BuildError, ContentError, ContentErrorKind};
-use crate::output::{Writer, check_output_location};
+use crate::output::{Writer, check_output_location, minify_files};
 use crate::pack::Pack;
-use crate::render::{RenderCache, RenderOptions, Theme, document_url, load_theme, render_site};
+use crate::render::{
+    RenderCache, RenderOptions, Rendered, Theme, document_url, load_theme, render_site,
+};
 use crate::source::{CONTENT_DIR, Document, SourceFile, discover_sources, parse_document};
 use crate::timings::Timings;
 
@@ -32,6 +34,16 @@ struct Loaded {
     theme: Theme,
     output_dir: PathBuf,
     generation: u64,
+}
+
+/// A pack and its rendered site.
+pub struct RenderedPack {
+    /// The pack the site was rendered from.
+    pub pack: Pack,
+    /// The site's files.
+    pub rendered: Rendered,
+    /// How many source files were parsed for it (the rest came from the cache).
+    pub parsed: usize,
 }
 
 /// One source file's last parse and analysis, with the hash of the bytes it came from.
@@ -115,28 +127,16 @@ impl Session {
     pub fn build(&mut self) -> Result<BuildReport, BuildError> {
         let started = Instant::now();
         let mut timings = Timings::default();
-        timings.time("load config, vocabulary and theme", || self.load())?;
-        let parsed = self.sync_sources(&mut timings);
-        let documents = self.documents()?;
-        let loaded = self.loaded.as_ref().expect("loaded above");
-        let pack = timings
-            .time("assemble pack, timeline and topic index", || {
-                Pack::assemble(
-                    loaded.config.clone(),
-                    documents,
-                    self.options.drafts,
-                    &loaded.vocabulary,
-                )
-            })
-            .map_err(BuildError::Content)?;
-        let rendered = render_site(
-            &pack,
-            &loaded.theme,
-            &RenderOptions::default(),
-            loaded.generation,
-            &mut self.renders,
-            &mut timings,
-        )?;
+        let RenderedPack {
+            pack,
+            mut rendered,
+            parsed,
+        } = self.render(&RenderOptions::hosted(), &mut timings)?;
+        if pack.config.output.minify {
+            let files = std::mem::take(&mut rendered.files);
+            rendered.files = timings.time("minify", || minify_files(files))?;
+        }
+        let loaded = self.loaded.as_ref().expect("loaded by render");
         let writes = timings.time("write", || {
             self.writer.write(&loaded.output_dir, &rendered.files)
         })?;
@@ -158,6 +158,42 @@ impl Session {
             output_dir: loaded.output_dir.clone(),
             elapsed: started.elapsed(),
             timings,
+        })
+    }
+
+    /// Renders the site in memory, as the templates make it (not yet minified), reusing
+    /// whatever is still valid from earlier builds.
+    pub fn render(
+        &mut self,
+        options: &RenderOptions,
+        timings: &mut Timings,
+    ) -> Result<RenderedPack, BuildError> {
+        timings.time("load config, vocabulary and theme", || self.load())?;
+        let parsed = self.sync_sources(timings);
+        let documents = self.documents()?;
+        let loaded = self.loaded.as_ref().expect("loaded above");
+        let pack = timings
+            .time("assemble pack, timeline and topic index", || {
+                Pack::assemble(
+                    loaded.config.clone(),
+                    documents,
+                    self.options.drafts,
+                    &loaded.vocabulary,
+                )
+            })
+            .map_err(BuildError::Content)?;
+        let rendered = render_site(
+            &pack,
+            &loaded.theme,
+            options,
+            loaded.generation,
+            &mut self.renders,
+            timings,
+        )?;
+        Ok(RenderedPack {
+            pack,
+            rendered,
+            parsed,
         })
     }
 

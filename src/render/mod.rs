@@ -3,6 +3,8 @@
 mod cache;
 mod data;
 mod feeds;
+mod layout;
+mod print;
 mod search;
 mod site;
 mod theme;
@@ -11,6 +13,8 @@ mod topics;
 mod views;
 
 pub use cache::{Fingerprint, RenderCache};
+pub use layout::{document_anchor, edition_layout};
+pub use print::PRINT_PATH;
 pub use site::{RenderOptions, Rendered, render_site};
 pub use theme::{TEMPLATE_NAMES, Theme, load_theme, template_error};
 pub use views::{DateView, DocumentSummary, DocumentView, PageView, SiteView, document_url};

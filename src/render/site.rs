@@ -8,6 +8,7 @@ use tera::Context;
 use super::cache::{Fingerprint, RenderCache};
 use super::data::pack_json;
 use super::feeds::{atom_feed, robots, sitemap};
+use super::print::{PRINT_PATH, render_print};
 use super::search::{kind_options, search_files};
 use super::theme::{Theme, template_error};
 use super::timeline::{document_events, split_by_year, timeline_exports, timeline_pages};
@@ -19,11 +20,45 @@ use crate::output::OutputFile;
 use crate::pack::Pack;
 use crate::timings::Timings;
 
-/// Choices that change how pages link to each other.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Choices that change how pages link to each other and what they carry.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderOptions {
     /// Appended to folder links: empty for hosting, `index.html` for opening from file://.
     pub index_file: String,
+    /// Build the search index and the search box (when the config has search on). The
+    /// single-file edition has none: its pages cannot load the index's scripts.
+    pub search: bool,
+}
+
+impl RenderOptions {
+    /// For a web server, which shows `index.html` for a folder's address.
+    pub fn hosted() -> Self {
+        Self {
+            index_file: String::new(),
+            search: true,
+        }
+    }
+
+    /// For reading from a folder (file://), where nothing resolves a folder to its
+    /// `index.html`, so every link names its file.
+    pub fn offline() -> Self {
+        Self {
+            index_file: "index.html".into(),
+            search: true,
+        }
+    }
+
+    /// For the pages merged into the single-file edition: offline links, and no search.
+    pub fn single_file() -> Self {
+        Self {
+            search: false,
+            ..Self::offline()
+        }
+    }
+
+    fn is_offline(&self) -> bool {
+        !self.index_file.is_empty()
+    }
 }
 
 /// The files of a site and how many pages had to be rendered for it.
@@ -47,7 +82,8 @@ pub fn render_site(
     timings: &mut Timings,
 ) -> Result<Rendered, BuildError> {
     let started = std::time::Instant::now();
-    let site = SiteView::new(&pack.config);
+    let mut site = SiteView::new(&pack.config);
+    site.search &= options.search;
     let summaries: Vec<DocumentSummary> = pack
         .documents
         .iter()
@@ -99,7 +135,7 @@ pub fn render_site(
     files.extend(timings.time("render timeline pages", || {
         render_timeline(pack, theme, &site, options)
     })?);
-    if pack.config.search.enabled {
+    if site.search {
         files.push(render_search_page(pack, theme, &site, options)?);
         files.extend(timings.time("search index", || search_files(pack)));
     }
@@ -107,8 +143,19 @@ pub fn render_site(
     files.extend(timeline_exports(pack));
     files.push(index_json(pack));
     files.push(render_not_found(theme, &site, options)?);
+    if theme.has_print {
+        let print_page = page_view(
+            &site,
+            PRINT_PATH,
+            "Print edition",
+            "Every document of the pack on one page, with the timeline and the topic index.",
+            options,
+        );
+        files.push(render_print(pack, theme, &site, &print_page, &files)?);
+    }
     files.push(atom_feed(pack));
-    files.extend(sitemap(pack, &[]));
+    let print_pages: &[&str] = if theme.has_print { &[PRINT_PATH] } else { &[] };
+    files.extend(sitemap(pack, print_pages));
     files.push(robots(pack));
     files.push(pack_json(pack));
     let markdown = &pack.config.markdown;
@@ -146,6 +193,7 @@ fn document_fingerprint(
         .number(generation)
         .number(u64::from(split_by_year(pack)))
         .text(&options.index_file)
+        .number(u64::from(options.search))
         .number(docs[index].fingerprint)
         .number(neighbour(index.checked_sub(1)))
         .number(neighbour(Some(index + 1)));
@@ -357,8 +405,11 @@ fn render_not_found(
     options: &RenderOptions,
 ) -> Result<OutputFile, BuildError> {
     let mut page = page_view(site, "404.html", "Page not found", "", options);
-    // The 404 page is served at any depth, so its links cannot be relative.
-    page.root = if site.base_url.is_empty() {
+    // A server shows the 404 page at any depth, so there its links cannot be relative; read
+    // from a folder it is only ever opened where it is, at the root, so there they must be.
+    page.root = if options.is_offline() {
+        String::new()
+    } else if site.base_url.is_empty() {
         "/".into()
     } else {
         site.base_url.clone()

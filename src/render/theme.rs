@@ -22,7 +22,11 @@ pub const TEMPLATE_NAMES: [&str; 9] = [
     "citation.txt",
 ];
 
-const BUILTIN_TEMPLATES: [(&str, &str); 9] = [
+/// The template of the print edition (`/print/`). A theme may leave it out (themes written
+/// before it existed do not have it); its site then has no print edition.
+pub const PRINT_TEMPLATE: &str = "print.html";
+
+const BUILTIN_TEMPLATES: [(&str, &str); 10] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -56,12 +60,16 @@ const BUILTIN_TEMPLATES: [(&str, &str); 9] = [
         include_str!("../../themes/default/templates/404.html"),
     ),
     (
+        "print.html",
+        include_str!("../../themes/default/templates/print.html"),
+    ),
+    (
         "citation.txt",
         include_str!("../../themes/default/templates/citation.txt"),
     ),
 ];
 
-const BUILTIN_STATIC: [(&str, &str); 5] = [
+const BUILTIN_STATIC: [(&str, &str); 6] = [
     (
         "style.css",
         include_str!("../../themes/default/static/style.css"),
@@ -69,6 +77,10 @@ const BUILTIN_STATIC: [(&str, &str); 5] = [
     (
         "casebook.js",
         include_str!("../../themes/default/static/casebook.js"),
+    ),
+    (
+        "favicon.svg",
+        include_str!("../../themes/default/static/favicon.svg"),
     ),
     (
         "timeline.js",
@@ -90,6 +102,8 @@ pub struct Theme {
     pub tera: Tera,
     /// Files copied to the output as they are: (path in output, bytes).
     pub static_files: Vec<(String, Vec<u8>)>,
+    /// Whether the theme has a print edition ([`PRINT_TEMPLATE`]).
+    pub has_print: bool,
 }
 
 /// Loads the theme named in the config, then the pack's `templates/` and `static/` over it.
@@ -145,11 +159,16 @@ pub fn load_theme(root: &Path, name: &str) -> Result<Theme, BuildError> {
             });
         }
     }
+    let has_print = templates.iter().any(|(n, _)| n == PRINT_TEMPLATE);
     let mut tera = Tera::new();
     tera.add_raw_templates(templates)
         .map_err(|e| template_error(&e))?;
     static_files.sort();
-    Ok(Theme { tera, static_files })
+    Ok(Theme {
+        tera,
+        static_files,
+        has_print,
+    })
 }
 
 /// Turns a Tera error into a build error that names the template and the line.

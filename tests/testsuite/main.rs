@@ -1,13 +1,18 @@
 //! Integration tests: real builds of real packs into temporary folders.
 
+mod bundle;
 mod cli;
 mod errors;
 mod harness;
+mod html_checks;
 mod incremental;
+mod minify;
+mod print;
 mod publishing;
 mod sample_pack;
 mod search;
 mod serve;
+mod single_file;
 mod templates;
 mod timeline;
 mod topics;

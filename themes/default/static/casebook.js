@@ -1,10 +1,8 @@
-/* Casebook: paragraph citations. Without JavaScript the ¶ links are plain anchors. */
+/* Casebook: paragraph citations. Without JavaScript the ¶ links are plain anchors.
+   A page may hold several documents (the print and single-file editions), so everything is
+   looked up from the ¶ link that was clicked. */
 (function () {
   "use strict";
-  var article = document.querySelector("article.document[data-citation]");
-  if (!article) return;
-  var base = article.getAttribute("data-citation");
-  var pageUrl = article.getAttribute("data-url") || location.href.split("#")[0];
   var popover = null;
 
   function close() {
@@ -34,14 +32,21 @@
     }
   }
 
-  article.addEventListener("click", function (event) {
-    var link = event.target.closest("a.pilcrow");
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.pilcrow");
     if (!link) return;
+    var article = link.closest("article.document[data-citation]");
+    var block = link.closest(".block[id]");
+    if (!article || !block) return;
     event.preventDefault();
     var n = link.getAttribute("data-para");
-    history.replaceState(null, "", "#p" + n);
+    var here = location.href.split("#")[0];
+    /* The published address when the pack has one; else this page, as the reader has it. */
+    var published = article.getAttribute("data-url");
+    var address = published ? published + "#p" + n : here + "#" + block.id;
+    try { history.replaceState(null, "", "#" + block.id); } catch (e) { /* some file:// pages refuse */ }
     close();
-    var text = base + ", para " + n + ", " + pageUrl + "#p" + n;
+    var text = article.getAttribute("data-citation") + ", para " + n + ", " + address;
     popover = document.createElement("div");
     popover.className = "cite-popover";
     popover.setAttribute("role", "dialog");

@@ -1,0 +1,407 @@
+//! A small HTML tokenizer for rewriting attributes of the pages Casebook itself rendered.
+//!
+//! It knows just enough HTML to find every tag and attribute safely: quoted and unquoted
+//! attribute values, comments and doctypes, and the raw text of `<script>` and `<style>` (whose
+//! `<` are not tags). A tag that is not changed is written back byte for byte, so rewriting a
+//! page touches only what it has to.
+
+use std::borrow::Cow;
+
+/// One piece of an HTML text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Token<'a> {
+    /// Text, or the raw content of a `<script>` or `<style>` element.
+    Text(&'a str),
+    /// A start tag, with its attributes.
+    Start(StartTag<'a>),
+    /// An end tag; `name` is lower case.
+    End {
+        /// The element's name.
+        name: String,
+        /// The tag as written.
+        raw: &'a str,
+    },
+    /// A comment, doctype or processing instruction, kept as written.
+    Markup(&'a str),
+}
+
+/// A start tag that can be changed and written back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartTag<'a> {
+    name: String,
+    attributes: Vec<Attribute<'a>>,
+    self_closing: bool,
+    raw: &'a str,
+    changed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Attribute<'a> {
+    /// Lower case.
+    name: String,
+    /// The attribute as written (`href="x"`), or empty for one added by a rewrite.
+    raw: &'a str,
+    /// The value with character references decoded.
+    value: Option<Cow<'a, str>>,
+    /// Set when a rewrite changed the value.
+    replaced: bool,
+}
+
+impl<'a> StartTag<'a> {
+    /// The element's name, lower case.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// An attribute's value (decoded); `Some("")` for a bare attribute.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|a| a.name == name)
+            .map(|a| a.value.as_deref().unwrap_or(""))
+    }
+
+    /// Sets an attribute, replacing its value or adding it at the end.
+    pub fn set(&mut self, name: &str, value: String) {
+        self.changed = true;
+        match self.attributes.iter_mut().find(|a| a.name == name) {
+            Some(attribute) => {
+                attribute.value = Some(Cow::Owned(value));
+                attribute.replaced = true;
+            }
+            None => self.attributes.push(Attribute {
+                name: name.to_string(),
+                raw: "",
+                value: Some(Cow::Owned(value)),
+                replaced: true,
+            }),
+        }
+    }
+
+    /// Removes an attribute.
+    pub fn remove(&mut self, name: &str) {
+        let before = self.attributes.len();
+        self.attributes.retain(|a| a.name != name);
+        self.changed |= self.attributes.len() != before;
+    }
+
+    /// Gives the element another name (`a` → `span`).
+    pub fn rename(&mut self, name: &str) {
+        self.name = name.to_string();
+        self.changed = true;
+    }
+
+    /// Appends the tag as HTML: as written when unchanged.
+    pub fn write_to(&self, out: &mut String) {
+        if !self.changed {
+            out.push_str(self.raw);
+            return;
+        }
+        out.push('<');
+        out.push_str(&self.name);
+        for attribute in &self.attributes {
+            out.push(' ');
+            if attribute.replaced {
+                out.push_str(&attribute.name);
+                out.push_str("=\"");
+                out.push_str(&escape_attribute(attribute.value.as_deref().unwrap_or("")));
+                out.push('"');
+            } else {
+                out.push_str(attribute.raw);
+            }
+        }
+        if self.self_closing {
+            out.push_str(" /");
+        }
+        out.push('>');
+    }
+}
+
+/// Escapes text for a double-quoted attribute value.
+pub fn escape_attribute(value: &str) -> Cow<'_, str> {
+    if value.contains(['&', '"', '<']) {
+        Cow::Owned(
+            value
+                .replace('&', "&amp;")
+                .replace('"', "&quot;")
+                .replace('<', "&lt;"),
+        )
+    } else {
+        Cow::Borrowed(value)
+    }
+}
+
+/// Splits HTML into tokens. Never fails: anything that is not a well-formed tag is text.
+pub fn tokenize(html: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let bytes = html.as_bytes();
+    let mut text_start = 0;
+    let mut i = 0;
+    while let Some(offset) = html[i..].find('<') {
+        let at = i + offset;
+        let Some((token, end)) = tag_at(html, at) else {
+            i = at + 1;
+            continue;
+        };
+        if text_start < at {
+            tokens.push(Token::Text(&html[text_start..at]));
+        }
+        let raw_text = match &token {
+            Token::Start(tag) if matches!(tag.name(), "script" | "style") && !tag.self_closing => {
+                Some(tag.name.clone())
+            }
+            _ => None,
+        };
+        tokens.push(token);
+        i = end;
+        text_start = end;
+        if let Some(name) = raw_text {
+            let close = find_ascii_case_insensitive(&bytes[end..], format!("</{name}").as_bytes())
+                .map_or(html.len(), |p| end + p);
+            if end < close {
+                tokens.push(Token::Text(&html[end..close]));
+            }
+            i = close;
+            text_start = close;
+        }
+    }
+    if text_start < html.len() {
+        tokens.push(Token::Text(&html[text_start..]));
+    }
+    tokens
+}
+
+/// The token starting with the `<` at `at`, and where it ends.
+fn tag_at(html: &str, at: usize) -> Option<(Token<'_>, usize)> {
+    let rest = &html[at..];
+    if let Some(comment) = rest.strip_prefix("<!--") {
+        let end = comment.find("-->").map_or(html.len(), |p| at + 4 + p + 3);
+        return Some((Token::Markup(&html[at..end]), end));
+    }
+    if rest.starts_with("<!") || rest.starts_with("<?") {
+        let end = rest.find('>').map_or(html.len(), |p| at + p + 1);
+        return Some((Token::Markup(&html[at..end]), end));
+    }
+    if let Some(after) = rest.strip_prefix("</") {
+        let name_len = name_length(after);
+        if name_len == 0 {
+            return None;
+        }
+        let end = rest.find('>').map_or(html.len(), |p| at + p + 1);
+        let name = after[..name_len].to_ascii_lowercase();
+        return Some((
+            Token::End {
+                name,
+                raw: &html[at..end],
+            },
+            end,
+        ));
+    }
+    let after = &rest[1..];
+    let name_len = name_length(after);
+    if name_len == 0 {
+        return None;
+    }
+    let name = after[..name_len].to_ascii_lowercase();
+    let mut pos = at + 1 + name_len;
+    let mut attributes = Vec::new();
+    let bytes = html.as_bytes();
+    let mut self_closing = false;
+    loop {
+        while pos < bytes.len() && bytes[pos].is_ascii_whitespace() {
+            pos += 1;
+        }
+        match bytes.get(pos) {
+            None => return None,
+            Some(b'>') => {
+                pos += 1;
+                break;
+            }
+            Some(b'/') => {
+                self_closing = bytes.get(pos + 1) == Some(&b'>');
+                pos += 1;
+                continue;
+            }
+            Some(_) => {}
+        }
+        let (attribute, end) = attribute_at(html, pos);
+        attributes.push(attribute);
+        pos = end;
+    }
+    let tag = StartTag {
+        name,
+        attributes,
+        self_closing,
+        raw: &html[at..pos],
+        changed: false,
+    };
+    Some((Token::Start(tag), pos))
+}
+
+/// One attribute starting at `start` (not whitespace), and where it ends.
+fn attribute_at(html: &str, start: usize) -> (Attribute<'_>, usize) {
+    let bytes = html.as_bytes();
+    let ends_name = |pos: usize| match bytes.get(pos) {
+        None | Some(b'=' | b'>') => true,
+        Some(b'/') => bytes.get(pos + 1) == Some(&b'>'),
+        Some(b) => b.is_ascii_whitespace(),
+    };
+    let mut pos = start;
+    while !ends_name(pos) {
+        pos += 1;
+    }
+    pos = pos.max(start + 1).min(bytes.len());
+    let name = html[start..pos].to_ascii_lowercase();
+    let mut end = pos;
+    while end < bytes.len() && bytes[end].is_ascii_whitespace() {
+        end += 1;
+    }
+    if bytes.get(end) != Some(&b'=') {
+        let attribute = Attribute {
+            name,
+            raw: &html[start..pos],
+            value: None,
+            replaced: false,
+        };
+        return (attribute, pos);
+    }
+    end += 1;
+    while end < bytes.len() && bytes[end].is_ascii_whitespace() {
+        end += 1;
+    }
+    let (value, after) = match bytes.get(end) {
+        Some(&quote @ (b'"' | b'\'')) => {
+            let close = html[end + 1..]
+                .find(quote as char)
+                .map_or(html.len(), |p| end + 1 + p);
+            (&html[end + 1..close], (close + 1).min(html.len()))
+        }
+        _ => {
+            let mut stop = end;
+            while stop < bytes.len() && !bytes[stop].is_ascii_whitespace() && bytes[stop] != b'>' {
+                stop += 1;
+            }
+            (&html[end..stop], stop)
+        }
+    };
+    let attribute = Attribute {
+        name,
+        raw: &html[start..after],
+        value: Some(decode_references(value)),
+        replaced: false,
+    };
+    (attribute, after)
+}
+
+/// How many bytes of `text` make a tag name (ASCII letter, then letters, digits, `-`, `:`).
+fn name_length(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
+        return 0;
+    }
+    bytes
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b':'))
+        .count()
+}
+
+fn find_ascii_case_insensitive(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|window| window.eq_ignore_ascii_case(needle))
+}
+
+/// Decodes the character references that attribute values of URLs and ids use.
+fn decode_references(value: &str) -> Cow<'_, str> {
+    if !value.contains('&') {
+        return Cow::Borrowed(value);
+    }
+    Cow::Owned(
+        value
+            .replace("&quot;", "\"")
+            .replace("&#34;", "\"")
+            .replace("&#39;", "'")
+            .replace("&#x27;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starts(html: &str) -> Vec<StartTag<'_>> {
+        tokenize(html)
+            .into_iter()
+            .filter_map(|t| match t {
+                Token::Start(tag) => Some(tag),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn attributes_in_every_quoting_style() {
+        let tags = starts("<a href=\"x.html#p1\" class='c' data-n=3 hidden>t</a>");
+        assert_eq!(tags.len(), 1);
+        let a = &tags[0];
+        assert_eq!(a.name(), "a");
+        assert_eq!(a.get("href"), Some("x.html#p1"));
+        assert_eq!(a.get("class"), Some("c"));
+        assert_eq!(a.get("data-n"), Some("3"));
+        assert_eq!(a.get("hidden"), Some(""));
+        assert_eq!(a.get("id"), None);
+    }
+
+    #[test]
+    fn unchanged_html_is_written_back_exactly() {
+        let html = "<!DOCTYPE html>\n<!-- <a href=x> -->\n<p class=\"a\" data-x='1'>a &lt; b<br/></p>\n<script>if (a<b) {}</script>";
+        let mut out = String::new();
+        for token in tokenize(html) {
+            match token {
+                Token::Text(t) | Token::Markup(t) | Token::End { raw: t, .. } => out.push_str(t),
+                Token::Start(tag) => tag.write_to(&mut out),
+            }
+        }
+        assert_eq!(out, html);
+    }
+
+    #[test]
+    fn script_content_is_not_tags() {
+        let tokens = tokenize("<script>var s = \"<a href='x'>\";</script><a href=y>");
+        let hrefs: Vec<_> = tokens
+            .iter()
+            .filter_map(|t| match t {
+                Token::Start(tag) => tag.get("href").map(str::to_string),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(hrefs, ["y"]);
+    }
+
+    #[test]
+    fn changed_tags_are_written_with_escaped_values() {
+        let mut tag = starts("<a href='x' title=\"a &amp; b\">").remove(0);
+        tag.set("href", "#a\"b".into());
+        tag.set("id", "n".into());
+        tag.rename("span");
+        tag.remove("title");
+        let mut out = String::new();
+        tag.write_to(&mut out);
+        assert_eq!(out, "<span href=\"#a&quot;b\" id=\"n\">");
+    }
+
+    #[test]
+    fn references_in_values_are_decoded() {
+        let tags = starts("<a href=\"?a=1&amp;b=2\">");
+        assert_eq!(tags[0].get("href"), Some("?a=1&b=2"));
+    }
+
+    #[test]
+    fn a_lone_angle_bracket_is_text() {
+        let tokens = tokenize("a < b <3 </ c");
+        assert_eq!(tokens, [Token::Text("a < b <3 </ c")]);
+    }
+}

@@ -1,0 +1,196 @@
+//! Editions that put many pages of the site into one: the print edition (`print/`, a page of
+//! the site) and the single-file edition (one self-contained HTML file).
+//!
+//! Both are made from the pages the theme already rendered, so they look and read like the
+//! site and a theme needs no second set of templates: each page's `<main>` content becomes a
+//! part of the edition, its ids are prefixed with the part's anchor (`p3` in document `x`
+//! becomes `doc-x-p3`), and links between pages become links within the edition.
+
+mod data_uri;
+pub mod html;
+pub mod paths;
+mod rewrite;
+mod single_file;
+
+pub use rewrite::{Outside, Rewriter, ids, inline_element};
+pub use single_file::single_file;
+
+use std::collections::HashMap;
+
+use crate::error::BuildError;
+use crate::output::OutputFile;
+
+/// A page of the site that becomes a part of an edition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// The page's path from the site root (`documents/x/`).
+    pub path: String,
+    /// The part's id in the edition (`doc-x`), also the prefix of the ids inside it.
+    pub anchor: String,
+}
+
+/// A page that is not in an edition but that a part shows, such as a term page whose entry
+/// is in the topic index: links to it go to `#<anchor>-<fragment>`, or to `#<anchor>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    /// The page's path from the site root (`topics/places/russia/`).
+    pub path: String,
+    /// The part that shows it.
+    pub anchor: String,
+    /// The id, within that part, of what shows it.
+    pub fragment: Option<String>,
+}
+
+/// What an edition is made of, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// The pages, in reading order.
+    pub parts: Vec<Part>,
+    /// Pages shown by an element of a part.
+    pub aliases: Vec<Alias>,
+}
+
+/// The site's files by path, for looking pages up.
+pub type Files<'a> = HashMap<&'a str, &'a [u8]>;
+
+/// Indexes files by path.
+pub fn files_by_path(files: &[OutputFile]) -> Files<'_> {
+    files
+        .iter()
+        .map(|f| (f.path.as_str(), f.bytes.as_ref()))
+        .collect()
+}
+
+/// The HTML of the page at `path` (`documents/x/`), found as `documents/x/index.html`.
+pub fn page_html<'a>(
+    files: &Files<'a>,
+    path: &str,
+    edition: &'static str,
+) -> Result<&'a str, BuildError> {
+    let file = format!("{path}index.html");
+    let bytes = files
+        .get(file.as_str())
+        .ok_or_else(|| BuildError::Edition {
+            edition,
+            page: file.clone(),
+            reason: "the site has no such page".into(),
+        })?;
+    std::str::from_utf8(bytes).map_err(|_| BuildError::Edition {
+        edition,
+        page: file,
+        reason: "the page is not UTF-8".into(),
+    })
+}
+
+/// The byte range of the content of the page's `<main>` element.
+pub fn main_content(
+    html: &str,
+    page: &str,
+    edition: &'static str,
+) -> Result<std::ops::Range<usize>, BuildError> {
+    let missing = || BuildError::Edition {
+        edition,
+        page: page.to_string(),
+        reason: "the page has no <main> element".into(),
+    };
+    let open = html
+        .match_indices("<main")
+        .map(|(at, _)| at)
+        .find(|&at| {
+            html[at + 5..]
+                .chars()
+                .next()
+                .is_some_and(|c| c == '>' || c.is_ascii_whitespace())
+        })
+        .ok_or_else(missing)?;
+    let start = open + html[open..].find('>').ok_or_else(missing)? + 1;
+    let end = html
+        .rfind("</main>")
+        .filter(|&e| e >= start)
+        .ok_or_else(missing)?;
+    Ok(start..end)
+}
+
+/// Each part's `<main>` content, rewritten for the edition, in the layout's order.
+pub fn rewrite_parts(
+    layout: &Layout,
+    contents: &[&str],
+    rewriter: &mut Rewriter<'_>,
+) -> Vec<String> {
+    layout
+        .parts
+        .iter()
+        .zip(contents)
+        .map(|(part, html)| rewriter.rewrite(html, &part.path, Some(part)))
+        .collect()
+}
+
+/// Each part's `<main>` content as the site has it, and the ids in it.
+pub fn part_contents<'a>(
+    layout: &Layout,
+    files: &Files<'a>,
+    edition: &'static str,
+) -> Result<(Vec<&'a str>, Vec<Vec<String>>), BuildError> {
+    let mut contents = Vec::with_capacity(layout.parts.len());
+    let mut part_ids = Vec::with_capacity(layout.parts.len());
+    for part in &layout.parts {
+        let html = page_html(files, &part.path, edition)?;
+        let range = main_content(html, &part.path, edition)?;
+        let content = &html[range];
+        part_ids.push(ids(content));
+        contents.push(content);
+    }
+    Ok((contents, part_ids))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_content_of_main_is_found() {
+        let html = "<body><header></header><main id=\"main\" tabindex=\"-1\">\n<p>x</p>\n</main><footer></footer>";
+        let range = main_content(html, "p", "print edition").unwrap();
+        assert_eq!(&html[range], "\n<p>x</p>\n");
+        assert!(main_content("<mainly>", "p", "print edition").is_err());
+    }
+
+    #[test]
+    fn parts_are_prefixed_and_linked_in_place() {
+        let layout = Layout {
+            parts: vec![
+                Part {
+                    path: "documents/a/".into(),
+                    anchor: "doc-a".into(),
+                },
+                Part {
+                    path: "documents/b/".into(),
+                    anchor: "doc-b".into(),
+                },
+            ],
+            aliases: vec![Alias {
+                path: "topics/places/x/".into(),
+                anchor: "doc-b".into(),
+                fragment: Some("x".into()),
+            }],
+        };
+        let a = "<div id=\"p1\"><a href=\"#p1\">¶1</a> <a href=\"../b/index.html#p2\">b</a> <a href=\"../b/#p9\">gone</a></div>";
+        let b = "<h2 id=\"x\" aria-labelledby=\"x y\">X</h2><p id=\"p2\"><a href=\"../../topics/places/x/\">x</a> <a href=\"../../timeline.json\">data</a> <a href=\"https://e.org/\">e</a></p>";
+        let contents = [a, b];
+        let part_ids = [ids(a), ids(b)];
+        let mut page = Rewriter::new(&layout, &part_ids, vec![], Outside::Page("print/"));
+        let out = rewrite_parts(&layout, &contents, &mut page);
+        assert_eq!(
+            out[0],
+            "<div id=\"doc-a-p1\"><a href=\"#doc-a-p1\">¶1</a> <a href=\"#doc-b-p2\">b</a> <a href=\"#doc-b\">gone</a></div>"
+        );
+        assert_eq!(
+            out[1],
+            "<h2 id=\"doc-b-x\" aria-labelledby=\"doc-b-x doc-b-y\">X</h2><p id=\"doc-b-p2\"><a href=\"#doc-b-x\">x</a> <a href=\"../timeline.json\">data</a> <a href=\"https://e.org/\">e</a></p>"
+        );
+        let none = |_: &str| None;
+        let mut inline = Rewriter::new(&layout, &part_ids, vec![], Outside::Inline(&none));
+        let out = rewrite_parts(&layout, &contents, &mut inline);
+        assert!(out[1].contains("<span>data</span>"), "{}", out[1]);
+    }
+}

@@ -1,0 +1,290 @@
+//! Moving pages of the site into one page: their ids get the part's prefix so they cannot
+//! clash, and every link is pointed at its new place.
+
+use std::collections::{HashMap, HashSet};
+
+use super::html::{StartTag, Token, tokenize};
+use super::paths::{Link, page_of, relative_from, resolve};
+use super::{Layout, Part};
+
+/// Attributes whose values are ids (or space-separated lists of ids) on the same page.
+const ID_REFERENCES: [&str; 7] = [
+    "for",
+    "aria-labelledby",
+    "aria-describedby",
+    "aria-controls",
+    "aria-owns",
+    "headers",
+    "list",
+];
+
+/// Where links to pages that are not in the edition go.
+pub enum Outside<'a> {
+    /// The edition is a page of the site at this path (`print/`): such links stay links,
+    /// made relative to it.
+    Page(&'a str),
+    /// The edition is one file on its own: links to other pages become plain text, and the
+    /// files a page loads (stylesheets, scripts, images) are put inside it.
+    Inline(&'a dyn Fn(&str) -> Option<&'a [u8]>),
+}
+
+/// Rewrites the pages of one edition.
+pub struct Rewriter<'a> {
+    targets: HashMap<&'a str, (&'a str, Option<&'a str>)>,
+    ids: HashSet<String>,
+    outside: Outside<'a>,
+    scripts: Vec<String>,
+}
+
+impl<'a> Rewriter<'a> {
+    /// A rewriter for `layout`, whose parts' pages hold these ids before prefixing
+    /// (`ids[i]` for `layout.parts[i]`); `page_ids` are ids of the page around the parts.
+    pub fn new(
+        layout: &'a Layout,
+        part_ids: &[Vec<String>],
+        page_ids: Vec<String>,
+        outside: Outside<'a>,
+    ) -> Self {
+        let mut targets = HashMap::new();
+        let mut ids: HashSet<String> = page_ids.into_iter().collect();
+        for (part, part_ids) in layout.parts.iter().zip(part_ids) {
+            targets.insert(part.path.as_str(), (part.anchor.as_str(), None));
+            ids.insert(part.anchor.clone());
+            ids.extend(part_ids.iter().map(|id| prefixed(&part.anchor, id)));
+        }
+        for alias in &layout.aliases {
+            targets
+                .entry(alias.path.as_str())
+                .or_insert((alias.anchor.as_str(), alias.fragment.as_deref()));
+        }
+        Self {
+            targets,
+            ids,
+            outside,
+            scripts: Vec::new(),
+        }
+    }
+
+    /// The scripts taken out of the pages (paths from the site root, in order of first use),
+    /// for an [`Outside::Inline`] edition to put back inline.
+    pub fn scripts(&self) -> &[String] {
+        &self.scripts
+    }
+
+    /// Rewrites `html` from the page at `page`; with a `part`, its ids get the part's prefix.
+    pub fn rewrite(&mut self, html: &str, page: &str, part: Option<&Part>) -> String {
+        let mut out = String::with_capacity(html.len() + html.len() / 8);
+        let mut open_span = false;
+        let mut skipping_script = false;
+        for token in tokenize(html) {
+            match token {
+                Token::Text(text) | Token::Markup(text) => {
+                    if !skipping_script {
+                        out.push_str(text);
+                    }
+                }
+                Token::End { name, raw } => {
+                    if skipping_script && name == "script" {
+                        skipping_script = false;
+                    } else if open_span && name == "a" {
+                        out.push_str("</span>");
+                        open_span = false;
+                    } else {
+                        out.push_str(raw);
+                    }
+                }
+                Token::Start(mut tag) => {
+                    if let Some(part) = part {
+                        prefix_ids(&mut tag, &part.anchor);
+                    }
+                    match self.rewrite_tag(&mut tag, page, part) {
+                        TagFate::Keep => tag.write_to(&mut out),
+                        TagFate::Span => {
+                            tag.write_to(&mut out);
+                            open_span = true;
+                        }
+                        TagFate::Replace(html) => out.push_str(&html),
+                        TagFate::DropScript => skipping_script = true,
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn rewrite_tag(&mut self, tag: &mut StartTag<'_>, page: &str, part: Option<&Part>) -> TagFate {
+        if let Some(href) = tag.get("href").map(str::to_string)
+            && let Some(fate) = self.rewrite_href(tag, "href", &href, page, part)
+        {
+            return fate;
+        }
+        if let Some(href) = tag.get("xlink:href").map(str::to_string) {
+            self.rewrite_href(tag, "xlink:href", &href, page, part);
+        }
+        if let Some(src) = tag.get("src").map(str::to_string) {
+            return self.rewrite_src(tag, &src, page);
+        }
+        TagFate::Keep
+    }
+
+    /// Points `attribute` (an `href`) at its target's new place; returns what becomes of the
+    /// tag when it cannot stay as it is.
+    fn rewrite_href(
+        &mut self,
+        tag: &mut StartTag<'_>,
+        attribute: &str,
+        href: &str,
+        page: &str,
+        part: Option<&Part>,
+    ) -> Option<TagFate> {
+        match resolve(page, href) {
+            Link::Fragment("") | Link::Elsewhere => None,
+            Link::Fragment(fragment) => {
+                if let Some(part) = part {
+                    let id = self.existing(&part.anchor, Some(fragment));
+                    tag.set(attribute, format!("#{id}"));
+                }
+                None
+            }
+            Link::Site {
+                path,
+                query,
+                fragment,
+            } => {
+                if let Some(&(anchor, alias)) = self.targets.get(page_of(&path)) {
+                    let id = match (alias, fragment) {
+                        (Some(alias), _) => self.existing(anchor, Some(alias)),
+                        (None, fragment) => self.existing(anchor, fragment),
+                    };
+                    tag.set(attribute, format!("#{id}"));
+                    return None;
+                }
+                match &self.outside {
+                    Outside::Page(from) => {
+                        let mut target = relative_from(from, &path);
+                        target.push_str(query);
+                        if let Some(fragment) = fragment {
+                            target.push('#');
+                            target.push_str(fragment);
+                        }
+                        tag.set(attribute, target);
+                        None
+                    }
+                    Outside::Inline(files) => match tag.name() {
+                        "link" => {
+                            let rel = tag.get("rel").unwrap_or_default().to_ascii_lowercase();
+                            let rel: Vec<&str> = rel.split_whitespace().collect();
+                            match files(&path) {
+                                Some(css) if rel.contains(&"stylesheet") => Some(TagFate::Replace(
+                                    inline_element("style", &String::from_utf8_lossy(css)),
+                                )),
+                                Some(icon) if rel.contains(&"icon") => {
+                                    tag.set(attribute, super::data_uri::data_uri(&path, icon));
+                                    None
+                                }
+                                _ => Some(TagFate::Replace(String::new())),
+                            }
+                        }
+                        "a" => {
+                            tag.remove(attribute);
+                            tag.rename("span");
+                            Some(TagFate::Span)
+                        }
+                        _ => {
+                            tag.remove(attribute);
+                            None
+                        }
+                    },
+                }
+            }
+        }
+    }
+
+    fn rewrite_src(&mut self, tag: &mut StartTag<'_>, src: &str, page: &str) -> TagFate {
+        let Link::Site { path, query, .. } = resolve(page, src) else {
+            return TagFate::Keep;
+        };
+        match &self.outside {
+            Outside::Page(from) => {
+                tag.set("src", format!("{}{query}", relative_from(from, &path)));
+                TagFate::Keep
+            }
+            Outside::Inline(files) => {
+                if tag.name() == "script" {
+                    if !self.scripts.contains(&path) {
+                        self.scripts.push(path);
+                    }
+                    return TagFate::DropScript;
+                }
+                match files(&path) {
+                    Some(bytes) => tag.set("src", super::data_uri::data_uri(&path, bytes)),
+                    None => tag.remove("src"),
+                }
+                TagFate::Keep
+            }
+        }
+    }
+
+    /// `prefix-fragment` if the edition has that id, else the part's own anchor.
+    fn existing(&self, anchor: &str, fragment: Option<&str>) -> String {
+        match fragment {
+            Some(fragment) => {
+                let id = prefixed(anchor, fragment);
+                if self.ids.contains(&id) {
+                    id
+                } else {
+                    anchor.to_string()
+                }
+            }
+            None => anchor.to_string(),
+        }
+    }
+}
+
+/// What becomes of a start tag.
+enum TagFate {
+    /// Written (with any changes).
+    Keep,
+    /// Written, and it is an `<a>` turned into a `<span>`, whose `</a>` must follow suit.
+    Span,
+    /// Replaced by this HTML.
+    Replace(String),
+    /// A `<script src>` whose element is left out (its code goes inline elsewhere).
+    DropScript,
+}
+
+/// The ids of an HTML text, in order.
+pub fn ids(html: &str) -> Vec<String> {
+    tokenize(html)
+        .into_iter()
+        .filter_map(|token| match token {
+            Token::Start(tag) => tag.get("id").map(str::to_string),
+            _ => None,
+        })
+        .collect()
+}
+
+/// An element holding `content` as raw text, made safe from an early closing tag.
+pub fn inline_element(name: &str, content: &str) -> String {
+    let content = content.replace(&format!("</{name}"), &format!("<\\/{name}"));
+    format!("<{name}>\n{}\n</{name}>", content.trim_end())
+}
+
+fn prefixed(anchor: &str, id: &str) -> String {
+    format!("{anchor}-{id}")
+}
+
+fn prefix_ids(tag: &mut StartTag<'_>, anchor: &str) {
+    if let Some(id) = tag.get("id").map(str::to_string) {
+        tag.set("id", prefixed(anchor, &id));
+    }
+    for attribute in ID_REFERENCES {
+        if let Some(value) = tag.get(attribute).map(str::to_string) {
+            let list: Vec<String> = value
+                .split_whitespace()
+                .map(|id| prefixed(anchor, id))
+                .collect();
+            tag.set(attribute, list.join(" "));
+        }
+    }
+}

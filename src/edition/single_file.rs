@@ -1,0 +1,102 @@
+//! The single-file edition: the whole pack in one HTML file that needs nothing else.
+//!
+//! The front page is the frame: its `<main>` receives every part of the layout in turn, each
+//! in a `<section>` with the part's anchor as its id. Stylesheets become `<style>` elements,
+//! scripts are put inline at the end of the body (where the pages' deferred scripts would
+//! have run), images become `data:` URIs, and links to pages that are not in the file (data
+//! files, the print edition) become plain text.
+
+use super::rewrite::{Outside, Rewriter, ids, inline_element};
+use super::{Files, Layout, main_content, page_html, part_contents, rewrite_parts};
+use crate::error::BuildError;
+
+const EDITION: &str = "single-file edition";
+
+/// The edition as HTML, from the site's files (rendered with links that name `index.html`).
+pub fn single_file(layout: &Layout, files: &Files<'_>) -> Result<String, BuildError> {
+    let frame = page_html(files, "", EDITION)?;
+    let main = main_content(frame, "index.html", EDITION)?;
+    let (before, after) = (&frame[..main.start], &frame[main.end..]);
+    let (contents, part_ids) = part_contents(layout, files, EDITION)?;
+    let mut frame_ids = ids(before);
+    frame_ids.extend(ids(after));
+    let lookup = |path: &str| files.get(path).copied();
+    let mut rewriter = Rewriter::new(layout, &part_ids, frame_ids, Outside::Inline(&lookup));
+    let mut html = rewriter.rewrite(before, "", None);
+    html.push('\n');
+    for (part, content) in layout
+        .parts
+        .iter()
+        .zip(rewrite_parts(layout, &contents, &mut rewriter))
+    {
+        html.push_str(&format!(
+            "<section class=\"edition-part\" id=\"{}\">\n{}\n</section>\n",
+            part.anchor,
+            content.trim()
+        ));
+    }
+    let after = rewriter.rewrite(after, "", None);
+    let scripts: String = rewriter
+        .scripts()
+        .iter()
+        .filter_map(|path| files.get(path.as_str()))
+        .map(|js| inline_element("script", &String::from_utf8_lossy(js)) + "\n")
+        .collect();
+    match after.rfind("</body>") {
+        Some(at) => {
+            html.push_str(&after[..at]);
+            html.push_str(&scripts);
+            html.push_str(&after[at..]);
+        }
+        None => {
+            html.push_str(&after);
+            html.push_str(&scripts);
+        }
+    }
+    Ok(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Part;
+    use super::*;
+
+    #[test]
+    fn the_frame_receives_the_parts_and_inlines_what_they_load() {
+        let front = "<!DOCTYPE html><html><head><title>P</title><link rel=\"stylesheet\" href=\"style.css\"><link rel=\"alternate\" href=\"atom.xml\"><script src=\"app.js\" defer></script></head><body><a href=\"#main\">skip</a><nav><a href=\"index.html\">Documents</a> <a href=\"documents/a/index.html\">A</a></nav><main id=\"main\">front</main><footer><a href=\"print/index.html\">Print</a></footer></body></html>";
+        let doc = "<html><head><script src=\"../../app.js\" defer></script></head><body><main id=\"main\"><p id=\"p1\"><img src=\"../../logo.png\" alt=\"\"><a href=\"../../index.html\">home</a></p></main></body></html>";
+        let owned = [
+            ("index.html", front.as_bytes()),
+            ("documents/a/index.html", doc.as_bytes()),
+            ("style.css", b"p { color: red }".as_slice()),
+            ("app.js", b"var x = '</script>';".as_slice()),
+            ("logo.png", b"fo".as_slice()),
+        ];
+        let files: Files<'_> = owned.into_iter().collect();
+        let layout = Layout {
+            parts: vec![
+                Part {
+                    path: String::new(),
+                    anchor: "front".into(),
+                },
+                Part {
+                    path: "documents/a/".into(),
+                    anchor: "doc-a".into(),
+                },
+            ],
+            aliases: vec![],
+        };
+        let html = single_file(&layout, &files).unwrap();
+        assert!(
+            html.contains("<style>\np { color: red }\n</style>"),
+            "{html}"
+        );
+        assert!(!html.contains("atom.xml"));
+        assert!(html.contains("<a href=\"#front\">Documents</a> <a href=\"#doc-a\">A</a>"));
+        assert!(html.contains("<section class=\"edition-part\" id=\"doc-a\">\n<p id=\"doc-a-p1\"><img src=\"data:image/png;base64,Zm8=\" alt=\"\"><a href=\"#front\">home</a></p>\n</section>"), "{html}");
+        assert!(html.contains("<span>Print</span>"));
+        assert_eq!(html.matches("<script>").count(), 1);
+        assert!(html.contains("<script>\nvar x = '<\\/script>';\n</script>\n</body>"));
+        assert!(!html.contains("src=\"app.js\""));
+    }
+}

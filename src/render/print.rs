@@ -1,0 +1,85 @@
+//! The print edition, `/print/`: every document in pack order on one page, with a table of
+//! contents, then the timeline and the topic index, for printing or saving as a PDF.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::layout::{document_anchor, edition_layout};
+use super::theme::{PRINT_TEMPLATE, Theme, template_error};
+use super::views::{DocumentSummary, PageView, SiteView};
+use crate::edition::{Outside, Rewriter, files_by_path, part_contents, rewrite_parts};
+use crate::error::BuildError;
+use crate::output::OutputFile;
+use crate::pack::Pack;
+
+/// The print edition's path from the site root.
+pub const PRINT_PATH: &str = "print/";
+
+/// A part of the print edition: its anchor and its HTML.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintPart {
+    /// The part's id on the page.
+    pub anchor: String,
+    /// The page's `<main>` content, its ids prefixed and its links pointed within the page.
+    pub html: String,
+}
+
+/// A document in the print edition.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintDocument {
+    /// For the table of contents.
+    #[serde(flatten)]
+    pub summary: DocumentSummary,
+    /// The document's part.
+    #[serde(flatten)]
+    pub part: PrintPart,
+}
+
+/// Renders `print/index.html` from the already rendered pages in `files`, through the
+/// theme's `print.html`, which sees `documents`, `timeline` and `topics`.
+pub fn render_print(
+    pack: &Pack,
+    theme: &Theme,
+    site: &SiteView,
+    page: &PageView,
+    files: &[OutputFile],
+) -> Result<OutputFile, BuildError> {
+    let layout = edition_layout(pack, false);
+    let files = files_by_path(files);
+    let (contents, part_ids) = part_contents(&layout, &files, "print edition")?;
+    let mut rewriter = Rewriter::new(&layout, &part_ids, Vec::new(), Outside::Page(PRINT_PATH));
+    let mut parts = layout
+        .parts
+        .iter()
+        .zip(rewrite_parts(&layout, &contents, &mut rewriter))
+        .map(|(part, html)| PrintPart {
+            anchor: part.anchor.clone(),
+            html,
+        });
+    let documents: Vec<PrintDocument> = pack
+        .documents
+        .iter()
+        .zip(parts.by_ref())
+        .map(|(doc, part)| {
+            debug_assert_eq!(part.anchor, document_anchor(&doc.slug));
+            PrintDocument {
+                summary: DocumentSummary::new(doc),
+                part,
+            }
+        })
+        .collect();
+    let mut context = Context::new();
+    context.insert("site", site);
+    context.insert("page", page);
+    context.insert("documents", &documents);
+    context.insert("timeline", &parts.next());
+    context.insert("topics", &parts.next());
+    let html = theme
+        .tera
+        .render(PRINT_TEMPLATE, &context)
+        .map_err(|e| template_error(&e))?;
+    Ok(OutputFile::new(
+        format!("{PRINT_PATH}index.html"),
+        html.into_bytes(),
+    ))
+}
