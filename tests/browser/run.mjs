@@ -268,8 +268,14 @@ async function checkSearch(browser, name, documentUrl, searchPageUrl) {
   const box = page.locator("#search-q");
   check(await box.evaluate((input) => input === document.activeElement), `${name}: "/" does not focus the search box`);
   await box.type("Lavrov", { delay: 20 });
+  // Results follow each keystroke; wait until they are the ones for the whole word.
+  await page.waitForFunction(() => {
+    const option = document.querySelector("[role=option]");
+    return option && document.querySelector("#search-q").value === "Lavrov" &&
+      !option.closest("[aria-busy=true]") && /#p\d+$/.test(option.getAttribute("href")) &&
+      option.textContent.includes("Lavrov");
+  }, null, { timeout: 5000 }).catch(() => {});
   const first = page.getByRole("option").first();
-  await first.waitFor({ timeout: 5000 }).catch(() => {});
   const href = (await first.count()) ? await first.getAttribute("href") : "";
   check(/hansard-2016-10-18-aleppo-bombings\/(index\.html)?#p3$/.test(href), `${name}: "Lavrov" led to ${href}, not the debate's ¶3`);
   await box.press("ArrowDown");
@@ -289,6 +295,22 @@ async function checkSearch(browser, name, documentUrl, searchPageUrl) {
     hrefs.some((h) => h.includes(expected[2]) && h.endsWith(`#${expected[3]}`)),
   `${name}: "International Criminal Court" results ${hrefs} miss the debate ¶7 or the reply ¶5`);
   for (const error of errors) check(false, `${name}: search: ${error}`);
+  await context.close();
+}
+
+/** Opens the hosted build from disk and follows a link to a folder: casebook.js must point it
+ * at the folder's index.html, since file:// shows folders as listings. */
+async function checkHostedBuildFromDisk(browser, site) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(path.join(site, "index.html")).href);
+  const link = page.locator("ol.doc-list a").first();
+  const href = await link.getAttribute("href");
+  check(href.endsWith("/index.html"), `hosted build from file://: document link is ${href}`);
+  await link.click();
+  await page.waitForLoadState();
+  const title = await page.locator("article.document h1").count();
+  check(title === 1, `hosted build from file://: following a document link reached ${page.url()}`);
   await context.close();
 }
 
@@ -345,6 +367,7 @@ async function main() {
         }
       },
     });
+    await checkHostedBuildFromDisk(browser, site);
     const missing = await (await fetch(`${origin}/no-such-page/`)).text();
     check(missing.includes("Page not found"), "site over HTTP: unknown addresses get the 404 page");
     await checkCitation(browser, "site over HTTP", `${origin}/documents/benn-letter-2017-01/`);

@@ -5,6 +5,21 @@
   "use strict";
   var popover = null;
 
+  /* A site built for hosting links to folders (documents/x/), which a web server answers with
+     the folder's index.html but a browser reading files from disk does not: there, point
+     such links at the file itself. The offline bundle's links already name their files. */
+  if (location.protocol === "file:") {
+    document.querySelectorAll("a[href]").forEach(function (link) {
+      var href = link.getAttribute("href");
+      if (/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(href)) return;
+      var hash = href.indexOf("#");
+      var path = hash < 0 ? href : href.slice(0, hash);
+      if (path === "" || path.slice(-1) === "/") {
+        link.setAttribute("href", path + "index.html" + (hash < 0 ? "" : href.slice(hash)));
+      }
+    });
+  }
+
   function close() {
     if (popover) {
       popover.remove();
