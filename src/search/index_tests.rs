@@ -358,3 +358,28 @@ fn the_same_input_gives_the_same_bytes() {
     let second = build_search_index(&search_docs, &SearchConfig::default());
     assert_eq!(first.files(), second.files());
 }
+
+/// The index of `tests/fixtures/search/aleppo.json` is checked in under
+/// `tests/fixtures/search/site/`, where the search client's Node tests (`tests/js/`) load it;
+/// this fails when it is stale. Refresh it with
+/// `CASEBOOK_UPDATE_FIXTURES=1 cargo test --lib search`.
+#[test]
+fn the_browser_fixture_matches_the_current_build() {
+    let site = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search/site");
+    let docs = aleppo();
+    let search_docs: Vec<SearchDocument<'_>> = docs.iter().map(FixtureDoc::as_search).collect();
+    let update = std::env::var_os("CASEBOOK_UPDATE_FIXTURES").is_some();
+    for (path, contents) in build_search_index(&search_docs, &SearchConfig::default()).files() {
+        let target = site.join(&path);
+        if update {
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            std::fs::write(&target, &contents).unwrap();
+        } else {
+            let checked_in = std::fs::read_to_string(&target).unwrap_or_default();
+            assert!(
+                checked_in == contents,
+                "{path} is stale: run CASEBOOK_UPDATE_FIXTURES=1 cargo test --lib search"
+            );
+        }
+    }
+}

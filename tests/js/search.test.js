@@ -1,4 +1,4 @@
-// Tests of search.js against an index that Rust built (tests/js_fixture.rs) from real
+// Tests of search.js against an index that Rust built (src/search/index_tests.rs) from real
 // Hansard and letter text. Run with `node --test tests/js/`; no packages needed.
 "use strict";
 
