@@ -110,19 +110,14 @@ fn build_error_help(error: &BuildError) -> Option<String> {
     }
 }
 
-/// `path:line:column` for an error, computed from the file's text, for one-line summaries.
-pub fn location(root: &Path, error: &ContentError) -> String {
-    let name = error.path.display().to_string();
-    let Some(span) = &error.span else {
-        return name;
-    };
-    let Ok(bytes) = std::fs::read(root.join(&error.path)) else {
-        return name;
-    };
+/// The 1-based line and column of byte `offset` in the file at `path` (relative to the pack
+/// root), counted in the text as the parser saw it; `None` if the file cannot be read.
+pub fn line_column(root: &Path, path: &Path, offset: usize) -> Option<(usize, usize)> {
+    let bytes = std::fs::read(root.join(path)).ok()?;
     let text = normalize_text(&String::from_utf8_lossy(&bytes)).into_owned();
-    let offset = floor_char_boundary(&text, span.start.min(text.len()));
+    let offset = floor_char_boundary(&text, offset.min(text.len()));
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    format!("{name}:{line}:{column}")
+    Some((line, column))
 }

@@ -14,6 +14,7 @@
 //! [`pipeline::build`] runs them in order; `src/main.rs` is a thin CLI over it.
 
 pub mod analyse;
+pub mod check;
 pub mod config;
 pub mod date;
 pub mod diagnostics;

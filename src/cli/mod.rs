@@ -2,6 +2,7 @@
 
 mod build;
 mod bundle;
+mod check;
 mod report;
 mod serve;
 
@@ -71,6 +72,19 @@ enum Command {
         /// Override base_url from config.toml (used for canonical links and citations).
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Include documents marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Check the pack without writing the site: every build error, plus missing dates,
+    /// sources and summaries, duplicate titles, undated mentions and candidate index terms.
+    Check {
+        /// `text` (grouped by file) or `json` (for tools).
+        #[arg(long, value_enum, default_value = "text")]
+        format: check::Format,
+        /// Fail on warnings as well as errors.
+        #[arg(long)]
+        strict: bool,
         /// Include documents marked `draft = true`.
         #[arg(long)]
         drafts: bool,
@@ -146,6 +160,22 @@ pub fn run(cli: Cli) -> ExitCode {
             },
             zip.clone(),
             single_file.clone(),
+            output,
+        ),
+        Command::Check {
+            format,
+            strict,
+            drafts,
+        } => check::run(
+            BuildOptions {
+                root: cli.root.clone(),
+                output: None,
+                base_url: None,
+                drafts: *drafts,
+                suggest_terms: false,
+            },
+            *format,
+            *strict,
             output,
         ),
         Command::Init { dir } => build::init(dir, &cli.root, output),

@@ -11,10 +11,11 @@ pub use links::ResolvedLink;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::analyse::index::Vocabulary;
+use crate::analyse::index::{DocumentInput, Matcher, Suggestion, Vocabulary, suggest_terms};
 use crate::analyse::{DocumentAnalysis, PackAnalysis, analyse_pack};
 use crate::config::Config;
 use crate::error::{ContentError, ContentErrorKind};
+use crate::pipeline::UnresolvedDate;
 use crate::source::Document;
 
 /// All documents of a build and what is known about them together.
@@ -68,6 +69,52 @@ impl Pack {
                 Err(errors)
             }
         }
+    }
+}
+
+impl Pack {
+    /// Date-like phrases the timeline left out, for editors to curate.
+    pub fn unresolved_dates(&self) -> Vec<UnresolvedDate> {
+        self.documents
+            .iter()
+            .zip(&self.analyses)
+            .flat_map(|(doc, analysis)| {
+                analysis
+                    .unresolved
+                    .iter()
+                    .map(|(paragraph, unresolved)| UnresolvedDate {
+                        path: doc.path.clone(),
+                        paragraph: paragraph.clone(),
+                        offset: doc
+                            .body
+                            .blocks
+                            .iter()
+                            .find(|b| b.id == *paragraph)
+                            .map_or(0, |b| b.offset),
+                        words: unresolved.matched.clone(),
+                        reason: unresolved.reason.clone(),
+                    })
+            })
+            .collect()
+    }
+
+    /// Recurring proper-noun phrases the vocabulary lacks, most frequent first (a pass over
+    /// all the text).
+    pub fn candidate_terms(&self) -> Vec<Suggestion> {
+        let matcher = Matcher::new(&self.analysis.vocabulary);
+        let inputs: Vec<DocumentInput> = self
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(position, doc)| DocumentInput {
+                slug: &doc.slug,
+                title: &doc.meta.title,
+                sort_key: position,
+                paragraphs: &doc.body.blocks,
+                tags: &[],
+            })
+            .collect();
+        suggest_terms(&matcher, &inputs, self.config.topics.suggest_min_documents)
     }
 }
 

@@ -74,6 +74,8 @@ pub struct UnresolvedDate {
     pub path: PathBuf,
     /// The paragraph id.
     pub paragraph: String,
+    /// Where the paragraph starts in the file.
+    pub offset: usize,
     /// The words.
     pub words: String,
     /// Why they could not be dated.

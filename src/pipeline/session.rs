@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::changes::{ChangeKind, classify_change};
-use super::{BuildOptions, BuildReport, UnresolvedDate};
-use crate::analyse::index::{DocumentInput, Matcher, Suggestion, Vocabulary, suggest_terms};
+use super::{BuildOptions, BuildReport};
+use crate::analyse::index::{Matcher, Vocabulary};
 use crate::analyse::{AnalysisTimes, DocumentAnalysis, analyse_document, load_vocabulary};
 use crate::config::{Config, load_config};
 use crate::error::{BuildError, ContentError, ContentErrorKind};
@@ -141,7 +141,7 @@ impl Session {
             self.writer.write(&loaded.output_dir, &rendered.files)
         })?;
         let suggested_terms = if self.options.suggest_terms {
-            suggestions(&pack, &loaded.matcher)
+            pack.candidate_terms()
         } else {
             Vec::new()
         };
@@ -153,7 +153,7 @@ impl Session {
             changed_paths: writes.changed_paths.clone(),
             edited: std::mem::take(&mut self.edited),
             writes: writes.report,
-            unresolved_dates: unresolved_dates(&pack),
+            unresolved_dates: pack.unresolved_dates(),
             suggested_terms,
             output_dir: loaded.output_dir.clone(),
             elapsed: started.elapsed(),
@@ -309,40 +309,6 @@ impl Session {
             Err(BuildError::Content(errors))
         }
     }
-}
-
-fn unresolved_dates(pack: &Pack) -> Vec<UnresolvedDate> {
-    pack.documents
-        .iter()
-        .zip(&pack.analyses)
-        .flat_map(|(doc, analysis)| {
-            analysis
-                .unresolved
-                .iter()
-                .map(|(paragraph, unresolved)| UnresolvedDate {
-                    path: doc.path.clone(),
-                    paragraph: paragraph.clone(),
-                    words: unresolved.matched.clone(),
-                    reason: unresolved.reason.clone(),
-                })
-        })
-        .collect()
-}
-
-fn suggestions(pack: &Pack, matcher: &Matcher) -> Vec<Suggestion> {
-    let inputs: Vec<DocumentInput> = pack
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(position, doc)| DocumentInput {
-            slug: &doc.slug,
-            title: &doc.meta.title,
-            sort_key: position,
-            paragraphs: &doc.body.blocks,
-            tags: &[],
-        })
-        .collect();
-    suggest_terms(matcher, &inputs, pack.config.topics.suggest_min_documents)
 }
 
 /// The id of the first block whose text differs between two versions of a document.

@@ -1,6 +1,7 @@
 //! Integration tests: real builds of real packs into temporary folders.
 
 mod bundle;
+mod check;
 mod cli;
 mod errors;
 mod harness;
