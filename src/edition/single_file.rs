@@ -36,10 +36,11 @@ pub fn single_file(layout: &Layout, files: &Files<'_>) -> Result<String, BuildEr
         ));
     }
     let after = rewriter.rewrite(after, "", None);
-    let scripts: String = rewriter
-        .scripts()
-        .iter()
-        .filter_map(|path| files.get(path.as_str()))
+    let mut scripts: Vec<&str> = rewriter.scripts().iter().map(String::as_str).collect();
+    scripts.extend(search_index(files));
+    let scripts: String = scripts
+        .into_iter()
+        .filter_map(|path| files.get(path))
         .map(|js| inline_element("script", &String::from_utf8_lossy(js)) + "\n")
         .collect();
     match after.rfind("</body>") {
@@ -54,6 +55,18 @@ pub fn single_file(layout: &Layout, files: &Files<'_>) -> Result<String, BuildEr
         }
     }
     Ok(html)
+}
+
+/// The search index's scripts (`search/*.js`, the index first), which pages load on demand
+/// and the single file carries inline, after the search script that they register with.
+fn search_index<'a>(files: &Files<'a>) -> Vec<&'a str> {
+    let mut paths: Vec<&str> = files
+        .keys()
+        .copied()
+        .filter(|p| p.starts_with("search/") && p.ends_with(".js"))
+        .collect();
+    paths.sort_by_key(|p| (*p != "search/index.js", *p));
+    paths
 }
 
 #[cfg(test)]

@@ -6,9 +6,12 @@ use super::views::document_url;
 use crate::edition::{Alias, Layout, Part};
 use crate::pack::Pack;
 
+/// What a document's part anchor starts with, before its slug.
+pub const DOCUMENT_ANCHOR_PREFIX: &str = "doc-";
+
 /// The anchor of a document's part: `doc-<slug>`, so its paragraphs are `doc-<slug>-p3`.
 pub fn document_anchor(slug: &str) -> String {
-    format!("doc-{slug}")
+    format!("{DOCUMENT_ANCHOR_PREFIX}{slug}")
 }
 
 /// The pack's editions in reading order: the front page (when `front`), every document in

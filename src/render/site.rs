@@ -25,9 +25,11 @@ use crate::timings::Timings;
 pub struct RenderOptions {
     /// Appended to folder links: empty for hosting, `index.html` for opening from file://.
     pub index_file: String,
-    /// Build the search index and the search box (when the config has search on). The
-    /// single-file edition has none: its pages cannot load the index's scripts.
+    /// Build the search index and the search box (when the config has search on).
     pub search: bool,
+    /// For pages merged into one file: search results link to the edition's in-page
+    /// anchors (`#doc-<slug>-p3`), which start with this.
+    pub anchor_prefix: Option<String>,
 }
 
 impl RenderOptions {
@@ -36,6 +38,7 @@ impl RenderOptions {
         Self {
             index_file: String::new(),
             search: true,
+            anchor_prefix: None,
         }
     }
 
@@ -45,13 +48,15 @@ impl RenderOptions {
         Self {
             index_file: "index.html".into(),
             search: true,
+            anchor_prefix: None,
         }
     }
 
-    /// For the pages merged into the single-file edition: offline links, and no search.
+    /// For the pages merged into the single-file edition: offline links, and search results
+    /// that point at the edition's own anchors.
     pub fn single_file() -> Self {
         Self {
-            search: false,
+            anchor_prefix: Some(super::layout::DOCUMENT_ANCHOR_PREFIX.to_string()),
             ..Self::offline()
         }
     }
@@ -220,6 +225,7 @@ fn page_view(
         root: "../".repeat(depth),
         path: path.to_string(),
         index_file: options.index_file.clone(),
+        anchor_prefix: options.anchor_prefix.clone(),
         canonical: if site.base_url.is_empty() {
             String::new()
         } else {

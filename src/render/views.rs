@@ -60,6 +60,8 @@ pub struct PageView {
     pub path: String,
     /// The file name to append to folder links: empty for hosting, `index.html` for file://.
     pub index_file: String,
+    /// In the single-file edition, what in-page document anchors start with.
+    pub anchor_prefix: Option<String>,
     /// The absolute URL when `base_url` is set, else empty.
     pub canonical: String,
     /// The page's title for `<title>`.

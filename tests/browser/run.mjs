@@ -257,7 +257,9 @@ async function checkCitation(browser, name, url) {
  * Searches from the box on a document page (reached with "/"), checks the results, follows
  * the first one to its paragraph, then runs a phrase query on the search page itself.
  */
-async function checkSearch(browser, name, documentUrl, searchPageUrl) {
+async function checkSearch(browser, name, documentUrl, searchPageUrl, target = {
+  href: /hansard-2016-10-18-aleppo-bombings\/(index\.html)?#p3$/, id: "p3",
+}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
@@ -277,14 +279,20 @@ async function checkSearch(browser, name, documentUrl, searchPageUrl) {
   }, null, { timeout: 5000 }).catch(() => {});
   const first = page.getByRole("option").first();
   const href = (await first.count()) ? await first.getAttribute("href") : "";
-  check(/hansard-2016-10-18-aleppo-bombings\/(index\.html)?#p3$/.test(href), `${name}: "Lavrov" led to ${href}, not the debate's ¶3`);
+  check(target.href.test(href), `${name}: "Lavrov" led to ${href}, not the debate's ¶3`);
   await box.press("ArrowDown");
   check((await box.getAttribute("aria-activedescendant")) !== null, `${name}: ArrowDown does not pick a result`);
   await box.press("Enter");
-  await page.waitForURL(/#p3$/, { timeout: 5000 }).catch(() => {});
-  check(new URL(page.url()).hash === "#p3", `${name}: following the result landed on ${page.url()}`);
-  const paragraph = (await page.locator("#p3").count()) ? await page.locator("#p3").textContent() : "";
+  await page.waitForURL(new RegExp(`#${target.id}$`), { timeout: 5000 }).catch(() => {});
+  check(new URL(page.url()).hash === `#${target.id}`, `${name}: following the result landed on ${page.url()}`);
+  const landed = page.locator(`[id="${target.id}"]`);
+  const paragraph = (await landed.count()) ? await landed.textContent() : "";
   check(paragraph.includes("Lavrov"), `${name}: the paragraph followed does not mention Lavrov`);
+  if (!searchPageUrl) {
+    for (const error of errors) check(false, `${name}: search: ${error}`);
+    await context.close();
+    return;
+  }
 
   await page.goto(`${searchPageUrl}?q=${encodeURIComponent('"International Criminal Court"')}`);
   await page.getByRole("option").first().waitFor({ timeout: 5000 }).catch(() => {});
@@ -399,6 +407,9 @@ async function main() {
     });
     check(singlePages.size === 1, `single file: links lead to ${singlePages.size} files, not just itself`);
     await checkCitation(browser, "single file from file://", `${singleUrl}#doc-benn-letter-2017-01`);
+    await checkSearch(browser, "single file from file://", singleUrl, null, {
+      href: /^#doc-hansard-2016-10-18-aleppo-bombings-p3$/, id: "doc-hansard-2016-10-18-aleppo-bombings-p3",
+    });
   } finally {
     if (browser) await browser.close();
     for (const server of servers) server.close();

@@ -665,6 +665,7 @@
     var box = {
       form: form, input: input, root: root, onPage: onPage, engine: engines[root],
       indexFile: fromDisk ? "index.html" : form.getAttribute("data-index-file") || "",
+      anchorPrefix: form.getAttribute("data-anchor-prefix"),
       perDoc: onPage ? 3 : 2, maxDocs: onPage ? 50 : 6,
       listbox: element("div", "search-listbox"), summary: element("p", "search-summary"),
       status: element("div", "search-visually-hidden"), popup: null, seeAll: null,
@@ -784,7 +785,9 @@
         option.setAttribute("role", "option");
         option.setAttribute("aria-selected", "false");
         option.tabIndex = -1;
-        option.href = resultHref(box.root, box.indexFile, found.doc, paragraph);
+        option.href = box.anchorPrefix === null
+          ? resultHref(box.root, box.indexFile, found.doc, paragraph)
+          : "#" + box.anchorPrefix + found.doc.slug + (paragraph.id ? "-" + paragraph.id : "");
         if (paragraph.id) option.appendChild(element("span", "search-para", "¶ " + paragraph.id.replace(/^p/, "")));
         option.appendChild(element("span", "search-snippet"));
         group.appendChild(option);
@@ -798,7 +801,7 @@
     announce(box, summarise(result));
     if (box.seeAll) {
       box.seeAll.href = box.form.getAttribute("action") + "?q=" + encodeURIComponent(query);
-      box.seeAll.hidden = result.documents <= result.docs.length;
+      box.seeAll.hidden = box.anchorPrefix !== null || result.documents <= result.docs.length;
     }
     setExpanded(box, box.onPage || document.activeElement === box.input);
   }
@@ -885,7 +888,7 @@
         setExpanded(box, false);
       }
     });
-    if (!box.onPage) return;
+    if (!box.onPage && box.anchorPrefix === null) return;
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       clearTimeout(box.timer);
