@@ -6,6 +6,9 @@
 //! have run), images become `data:` URIs, and links to pages that are not in the file (data
 //! files, the print edition) become plain text.
 
+use base64::Engine;
+use sha2::Digest;
+
 use super::rewrite::{Outside, Rewriter, ids, inline_element};
 use super::{Files, Layout, main_content, page_html, part_contents, rewrite_parts};
 use crate::error::BuildError;
@@ -54,7 +57,55 @@ pub fn single_file(layout: &Layout, files: &Files<'_>) -> Result<String, BuildEr
             html.push_str(&scripts);
         }
     }
-    Ok(html)
+    Ok(with_inline_policy(html))
+}
+
+const POLICY_META: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
+
+/// Rewrites the page's Content-Security-Policy for a file whose scripts and styles are all
+/// inline: it allows exactly those, by their SHA-256 hashes, and nothing from anywhere else.
+fn with_inline_policy(html: String) -> String {
+    let Some(start) = html.find(POLICY_META) else {
+        return html;
+    };
+    let content_start = start + POLICY_META.len();
+    let Some(length) = html[content_start..].find('"') else {
+        return html;
+    };
+    let hashes = |tag: &str| -> String {
+        element_bodies(&html, tag)
+            .map(|body| {
+                let digest = sha2::Sha256::digest(body.as_bytes());
+                format!(
+                    " 'sha256-{}'",
+                    base64::engine::general_purpose::STANDARD.encode(digest)
+                )
+            })
+            .collect()
+    };
+    let policy = format!(
+        "default-src 'none'; script-src{}; style-src{}; img-src data:; object-src 'none'; base-uri 'none'; form-action 'none'",
+        hashes("script"),
+        hashes("style")
+    );
+    let mut rewritten = html[..content_start].to_string();
+    rewritten.push_str(&policy);
+    rewritten.push_str(&html[content_start + length..]);
+    rewritten
+}
+
+/// The text of every `<tag>…</tag>` element without attributes, as the browser hashes it.
+fn element_bodies<'a>(html: &'a str, tag: &str) -> impl Iterator<Item = &'a str> {
+    let open = format!("<{tag}>");
+    let close = format!("</{tag}>");
+    let mut rest = html;
+    std::iter::from_fn(move || {
+        let start = rest.find(&open)? + open.len();
+        let end = rest[start..].find(&close)? + start;
+        let body = &rest[start..end];
+        rest = &rest[end..];
+        Some(body)
+    })
 }
 
 /// The search index's scripts (`search/*.js`, the index first), which pages load on demand

@@ -3,6 +3,7 @@
 mod bundle;
 mod check;
 mod cli;
+mod determinism;
 mod errors;
 mod harness;
 mod html_checks;

@@ -80,3 +80,18 @@ fn pack_json_has_every_paragraph_as_published() {
     assert_eq!(docs[2]["date"], "2017-01");
     assert_eq!(docs[2]["date_precision"], "month");
 }
+
+#[test]
+fn every_page_carries_a_content_security_policy() {
+    let pack = TestPack::sample();
+    pack.build_ok();
+    for (path, bytes) in pack.output_tree() {
+        if path.ends_with(".html") {
+            let html = String::from_utf8(bytes).unwrap();
+            assert!(
+                html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self';"),
+                "{path} has no policy"
+            );
+        }
+    }
+}
