@@ -214,3 +214,58 @@ fn a_source_url_must_be_a_web_address() {
     );
     assert!(err.contains("content/bad.md:3:14"), "{err}");
 }
+
+/// Hostile but valid input builds, without a crash, a hang or an error.
+#[test]
+fn deep_nesting_long_lines_and_nul_bytes_build() {
+    let pack = TestPack::new();
+    pack.write(
+        "content/quotes.md",
+        &format!("+++\ntitle = \"q\"\n+++\n{} deep\n", ">".repeat(10_000)),
+    );
+    let lists: String = (0..1_000)
+        .map(|i| format!("{}- x\n", "  ".repeat(i)))
+        .collect();
+    pack.write(
+        "content/lists.md",
+        &format!("+++\ntitle = \"l\"\n+++\n{lists}"),
+    );
+    pack.write(
+        "content/line.md",
+        &format!("+++\ntitle = \"line\"\n+++\n{}\n", "word ".repeat(200_000)),
+    );
+    pack.write(
+        "content/nul.md",
+        "+++\ntitle = \"nul\"\n+++\nbefore\0after\n",
+    );
+    pack.write(
+        "content/brackets.md",
+        &format!(
+            "+++\ntitle = \"b\"\n+++\n{}\n\n{}\n",
+            "[".repeat(20_000),
+            "*".repeat(20_000)
+        ),
+    );
+    pack.build_ok();
+    assert!(pack.output("documents/quotes/index.html").contains("deep"));
+    assert!(
+        pack.output("documents/nul/index.html")
+            .contains("before\u{FFFD}after")
+    );
+}
+
+#[test]
+fn an_empty_file_and_a_lone_opening_line_are_errors() {
+    let err = fails_keeping_output(|p| {
+        p.write("content/empty.md", "");
+        p.write("content/plus.md", "+++\n");
+    });
+    assert!(
+        err.contains("content/empty.md") && err.contains("this document has no title"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/plus.md:1:1") && err.contains("never closed"),
+        "{err}"
+    );
+}
