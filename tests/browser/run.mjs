@@ -9,7 +9,8 @@
 // anchor resolves (the target file exists and has the id), nothing is logged as an error,
 // nothing is requested from any address but file:// and 127.0.0.1, there is a <title> and a
 // <main> landmark, and axe-core finds no serious or critical accessibility violation. A ¶
-// link is clicked to check the citation popover, and the search is used: "/" to the box,
+// link is clicked to check the citation popover, the XSS catalogue (tests/fixtures/xss) is built
+// and crawled (no payload may be in a page as written, and no page may open a dialog), and the search is used: "/" to the box,
 // "Lavrov" to the debate's ¶3 and back to the paragraph, the phrase "International Criminal
 // Court" on the search page. Screenshots go to target/browser-screenshots/.
 //
@@ -152,6 +153,10 @@ async function crawl(browser, name, starts, fileFor, options = {}) {
     if (message.type() === "error") errors.push(`${page.url()}: console: ${message.text()}`);
   });
   page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+  page.on("dialog", async (dialog) => {
+    errors.push(`${page.url()}: a script opened a dialog: ${dialog.message()}`);
+    await dialog.dismiss();
+  });
 
   const ids = new Map();
   const anchors = [];
@@ -324,6 +329,94 @@ async function checkHostedBuildFromDisk(browser, site) {
   await context.close();
 }
 
+/** A TOML literal string (payloads hold quotes and backslashes but never three ' in a row). */
+const literal = (text) => `'''${text}'''`;
+
+/**
+ * A pack with every payload of tests/fixtures/xss/payloads.txt in the places an editor (or a
+ * scraped source) can put text: Markdown and plain-text bodies, titles, summaries, authors,
+ * kinds, topics, event titles, link addresses and index aliases.
+ */
+function xssPack(dir) {
+  const payloads = fs.readFileSync(path.join(repo, "tests", "fixtures", "xss", "payloads.txt"), "utf8")
+    .split("\n").filter((line) => line.length > 0);
+  fs.mkdirSync(path.join(dir, "content"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "config.toml"), `title = ${literal(payloads[0])}\ndescription = ${literal(payloads[2])}\n`);
+  const terms = payloads.map((payload, i) =>
+    `[[terms]]\nname = "Term ${i}"\ntaxonomy = "topics"\naliases = [${literal(payload)}]\n`).join("\n");
+  fs.writeFileSync(path.join(dir, "index.toml"), terms);
+  payloads.forEach((payload, i) => {
+    fs.writeFileSync(path.join(dir, "content", `md-${i}.md`), [
+      "+++", `title = ${literal(payload)}`, `date = "2016-10-${String(1 + (i % 28)).padStart(2, "0")}"`,
+      `summary = ${literal(payload)}`, `author = ${literal(payload)}`, `kind = ${literal(payload)}`,
+      `topics = [${literal(payload)}]`, "[[events]]", 'date = "2016-10"', `title = ${literal(payload)}`,
+      `note = ${literal(payload)}`, "+++", payload, "",
+      `Inline ${payload} text, [a script link](javascript:alert%28${i}%29) and [a data link](data:text/html,xss${i}).`, "",
+    ].join("\n"));
+    fs.writeFileSync(path.join(dir, "content", `txt-${i}.txt`), `${payload}\n\n${payload}\n\nOn 18 October 2016 ${payload}\n`);
+  });
+  return payloads;
+}
+
+/**
+ * Builds the XSS pack and opens every page of it in Chromium: no page may open a dialog, and
+ * the DOM may hold no event-handler attribute, no script/data/vbscript address, and no
+ * script, frame, object or embed that is not the theme's. No payload may be in a page as written.
+ */
+async function checkXss(browser, tmp) {
+  const pack = path.join(tmp, "xss");
+  const site = path.join(tmp, "xss-site");
+  const payloads = xssPack(pack);
+  casebook(["--root", pack, "-q", "build", "--output", site]);
+  const pages = [];
+  const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).forEach((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full);
+    else if (entry.name.endsWith(".html")) pages.push(full);
+  });
+  walk(site);
+  const context = await browser.newContext();
+  await context.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : route.abort()));
+  const page = await context.newPage();
+  const dialogs = [];
+  page.on("dialog", async (dialog) => {
+    dialogs.push(`${page.url()}: ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  for (const file of pages) {
+    const name = path.relative(site, file);
+    const html = fs.readFileSync(file, "utf8");
+    for (const payload of payloads.filter((p) => /[<>]/.test(p))) {
+      check(!html.includes(payload), `XSS catalogue: ${name} holds ${payload} as written`);
+    }
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    const found = await page.evaluate(() => {
+      const problems = [];
+      for (const element of document.querySelectorAll("*")) {
+        for (const attribute of element.attributes) {
+          const value = attribute.value.replace(/[\s\u0000-\u001f]/g, "").toLowerCase();
+          if (attribute.name.startsWith("on")) problems.push(`${element.tagName} ${attribute.name}`);
+          if (["href", "src", "action", "data", "formaction", "background", "dynsrc"].includes(attribute.name) &&
+            /^(javascript|vbscript|data):/.test(value) && !(element.tagName === "LINK" && element.rel === "icon")) {
+            problems.push(`${element.tagName} ${attribute.name}=${attribute.value}`);
+          }
+        }
+      }
+      for (const element of document.querySelectorAll("script, iframe, object, embed, frame, base, meta[http-equiv=refresh]")) {
+        const src = element.getAttribute("src") || "";
+        if (!(element.tagName === "SCRIPT" && /(^|\/)(casebook|timeline|search)\.js$/.test(src))) problems.push(element.outerHTML.slice(0, 80));
+      }
+      return problems;
+    });
+    for (const problem of found) check(false, `XSS catalogue: ${name}: ${problem}`);
+  }
+  await page.waitForTimeout(500);
+  for (const dialog of dialogs) check(false, `XSS catalogue: a script ran: ${dialog}`);
+  check(pages.length > 80, `XSS catalogue: only ${pages.length} pages were built`);
+  console.log(`XSS catalogue: ${payloads.length} payloads, ${pages.length} pages opened`);
+  await context.close();
+}
+
 async function main() {
   const started = Date.now();
   check(fs.existsSync(chromiumPath), `Chromium is not at ${chromiumPath} (apt-get install chromium; .ci/run does this)`);
@@ -402,6 +495,8 @@ async function main() {
     await checkSearch(browser, "zip bundle from file://",
       pathToFileURL(path.join(bundleRoot, "documents", "benn-letter-2017-01", "index.html")).href,
       pathToFileURL(path.join(bundleRoot, "search", "index.html")).href);
+
+    await checkXss(browser, tmp);
 
     const singleUrl = pathToFileURL(single).href;
     const singlePages = await crawl(browser, "single file from file://", [singleUrl], fromFiles, {
