@@ -40,16 +40,19 @@ pub fn bundle(build: &BuildOptions, options: &BundleOptions) -> Result<BundleRep
     for path in options.zip.iter().chain(&options.single_file) {
         check_output_location(&build.root, path)?;
     }
-    let RenderedPack { pack, rendered, .. } =
-        Session::new(build.clone()).render(&RenderOptions::offline(), &mut Timings::default())?;
-    let minify = pack.config.output.minify;
+    // One session for both editions: the second render reuses the first one's parsing and
+    // analysis, and only pages whose links differ are rendered again.
+    let mut session = Session::new(build.clone());
+    let mut timings = Timings::default();
+    let mut documents = 0;
     let single = match &options.single_file {
         Some(path) => {
-            let RenderedPack { rendered, .. } = Session::new(build.clone())
-                .render(&RenderOptions::single_file(), &mut Timings::default())?;
+            let RenderedPack { pack, rendered, .. } =
+                session.render(&RenderOptions::single_file(), &mut timings)?;
+            documents = pack.documents.len();
             let layout = edition_layout(&pack, true);
             let html = single_file(&layout, &files_by_path(&rendered.files))?;
-            let bytes = if minify {
+            let bytes = if pack.config.output.minify {
                 minify_html(html.as_bytes())
             } else {
                 html.into_bytes()
@@ -60,7 +63,10 @@ pub fn bundle(build: &BuildOptions, options: &BundleOptions) -> Result<BundleRep
     };
     let archive = match &options.zip {
         Some(path) => {
-            let files = if minify {
+            let RenderedPack { pack, rendered, .. } =
+                session.render(&RenderOptions::offline(), &mut timings)?;
+            documents = pack.documents.len();
+            let files = if pack.config.output.minify {
                 minify_files(rendered.files)?
             } else {
                 rendered.files
@@ -74,7 +80,7 @@ pub fn bundle(build: &BuildOptions, options: &BundleOptions) -> Result<BundleRep
         None => None,
     };
     let mut report = BundleReport {
-        documents: pack.documents.len(),
+        documents,
         zip: None,
         single_file: None,
         elapsed: Duration::ZERO,

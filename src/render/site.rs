@@ -199,6 +199,7 @@ fn document_fingerprint(
         .number(u64::from(split_by_year(pack)))
         .text(&options.index_file)
         .number(u64::from(options.search))
+        .text(options.anchor_prefix.as_deref().unwrap_or(""))
         .number(docs[index].fingerprint)
         .number(neighbour(index.checked_sub(1)))
         .number(neighbour(Some(index + 1)));

@@ -138,3 +138,34 @@ fn bundling_needs_an_edition_and_leaves_the_site_alone() {
         "bundle does not build public/"
     );
 }
+
+/// Regression: the two editions share one build session, and a page's fingerprint once left
+/// out the single file's anchor prefix, so one edition could reuse the other's pages.
+#[test]
+fn both_editions_at_once_equal_each_made_alone() {
+    let pack = TestPack::sample();
+    std::fs::create_dir_all(pack.path("together")).unwrap();
+    std::fs::create_dir_all(pack.path("alone")).unwrap();
+    let path = |name: &str| pack.path(name).to_str().unwrap().to_string();
+    let bundle = |args: &[&str]| {
+        let run = pack.run(&[&["bundle"], args].concat());
+        assert_eq!(run.code(), 0, "{}", run.stderr());
+    };
+    bundle(&[
+        "--zip",
+        &path("together/pack.zip"),
+        "--single-file",
+        &path("together/pack.html"),
+    ]);
+    bundle(&["--zip", &path("alone/pack.zip")]);
+    bundle(&["--single-file", &path("alone/pack.html")]);
+    let read = |name: &str| std::fs::read(pack.path(name)).unwrap();
+    assert!(
+        read("together/pack.zip") == read("alone/pack.zip"),
+        "the zip depends on the other edition"
+    );
+    assert!(
+        read("together/pack.html") == read("alone/pack.html"),
+        "the single file depends on the other edition"
+    );
+}
