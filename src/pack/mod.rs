@@ -102,8 +102,14 @@ impl Pack {
     /// all the text).
     pub fn candidate_terms(&self) -> Vec<Suggestion> {
         let matcher = Matcher::new(&self.analysis.vocabulary);
-        let inputs: Vec<DocumentInput> = self
-            .documents
+        let inputs = self.index_inputs();
+        suggest_terms(&matcher, &inputs, self.config.topics.suggest_min_documents)
+    }
+
+    /// Each document as the topic index reads it, in reading order, with its front-matter
+    /// terms.
+    pub fn index_inputs(&self) -> Vec<DocumentInput<'_>> {
+        self.documents
             .iter()
             .enumerate()
             .map(|(position, doc)| DocumentInput {
@@ -111,10 +117,9 @@ impl Pack {
                 title: &doc.meta.title,
                 sort_key: position,
                 paragraphs: &doc.body.blocks,
-                tags: &[],
+                tags: &self.analysis.tags[position],
             })
-            .collect();
-        suggest_terms(&matcher, &inputs, self.config.topics.suggest_min_documents)
+            .collect()
     }
 }
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::timeline::{DocumentEventView, event_link};
 use super::views::{DateView, document_url};
 use crate::analyse::PackAnalysis;
-use crate::analyse::index::{DocumentInput, IndexEntry, Term, TermId, Vocabulary};
+use crate::analyse::index::{IndexEntry, Term, TermId, Vocabulary};
 use crate::output::OutputFile;
 use crate::pack::Pack;
 
@@ -388,23 +388,10 @@ fn initial(name: &str) -> String {
 /// `index.json`: every term with taxonomy, aliases and its mentions.
 pub fn index_json(pack: &Pack) -> OutputFile {
     let analysis: &PackAnalysis = &pack.analysis;
-    let inputs: Vec<(DocumentInput, &crate::analyse::index::DocumentIndex)> = pack
-        .documents
-        .iter()
-        .zip(&pack.analyses)
-        .enumerate()
-        .map(|(position, (doc, found))| {
-            (
-                DocumentInput {
-                    slug: &doc.slug,
-                    title: &doc.meta.title,
-                    sort_key: position,
-                    paragraphs: &doc.body.blocks,
-                    tags: &analysis.tags[position],
-                },
-                &found.mentions,
-            )
-        })
+    let inputs: Vec<_> = pack
+        .index_inputs()
+        .into_iter()
+        .zip(pack.analyses.iter().map(|found| &found.mentions))
         .collect();
     let json = analysis.topics.to_json(&analysis.vocabulary, &inputs);
     OutputFile::new("index.json", json.into_bytes())
