@@ -9,6 +9,7 @@ use std::sync::mpsc::{Receiver, RecvError, channel};
 use std::time::{Duration, Instant};
 
 use notify::RecursiveMode;
+use notify::event::{AccessKind, AccessMode, EventKind};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use crate::error::BuildError;
@@ -74,12 +75,23 @@ pub fn watch(
     }
 }
 
+/// Whether an event can mean a file's content or existence changed. Opening and reading
+/// files are events too, and a rebuild reads the pack: counting them would make every
+/// rebuild trigger the next one, for ever.
+fn changes_content(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
 /// Waits for a burst of events and returns every path it touched, sorted and unique.
 fn next_burst(receiver: &Receiver<DebounceEventResult>) -> Result<Vec<PathBuf>, RecvError> {
     let mut paths = Vec::new();
     let mut collect = |result: DebounceEventResult| {
         if let Ok(events) = result {
-            for event in events {
+            for event in events.iter().filter(|e| changes_content(&e.event.kind)) {
                 paths.extend(event.event.paths.iter().cloned());
             }
         }
@@ -91,4 +103,34 @@ fn next_burst(receiver: &Receiver<DebounceEventResult>) -> Result<Vec<PathBuf>, 
     paths.sort();
     paths.dedup();
     Ok(paths)
+}
+
+#[cfg(test)]
+mod tests {
+    use notify::event::{CreateKind, ModifyKind};
+
+    use super::*;
+
+    #[test]
+    fn reading_a_file_is_not_a_change() {
+        assert!(!changes_content(&EventKind::Access(AccessKind::Open(
+            AccessMode::Any
+        ))));
+        assert!(!changes_content(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        assert!(!changes_content(&EventKind::Access(AccessKind::Read)));
+    }
+
+    #[test]
+    fn writing_creating_and_removing_are_changes() {
+        assert!(changes_content(&EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
+        assert!(changes_content(&EventKind::Modify(ModifyKind::Any)));
+        assert!(changes_content(&EventKind::Create(CreateKind::File)));
+        assert!(changes_content(&EventKind::Remove(
+            notify::event::RemoveKind::Any
+        )));
+    }
 }

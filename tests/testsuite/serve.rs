@@ -256,3 +256,53 @@ fn many_live_reload_clients_all_hear_a_rebuild() {
     }
     assert!(status(&preview.get("/")).contains("200"));
 }
+
+/// Regression: opening and reading a file counted as a change, and every rebuild reads the
+/// pack, so one `cat` of a document set off rebuilds that never stopped.
+#[test]
+fn reading_files_does_not_trigger_rebuilds() {
+    let pack = pack();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["build", "--watch", "--root"])
+        .arg(pack.root())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("casebook build --watch starts");
+    let (sender, lines) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = sender.send(line);
+        }
+    });
+    let next_line = |within: Duration| lines.recv_timeout(within).ok();
+    while !next_line(Duration::from_secs(30))
+        .expect("watch mode starts")
+        .starts_with("Watching")
+    {}
+
+    std::fs::read(pack.path("content/a.md")).unwrap();
+    std::fs::read_dir(pack.path("content"))
+        .unwrap()
+        .for_each(drop);
+    let quiet = next_line(Duration::from_secs(2));
+
+    pack.write(
+        "content/b.md",
+        "+++\ntitle = \"Beta\"\ndate = 2016-11-01\n+++\nBeta text, edited.\n",
+    );
+    let rebuilt = next_line(Duration::from_secs(10));
+    let after = next_line(Duration::from_secs(2));
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(quiet, None, "reading files is not a change");
+    assert!(
+        rebuilt
+            .as_deref()
+            .is_some_and(|l| l.contains("b.md changed")),
+        "{rebuilt:?}"
+    );
+    assert_eq!(after, None, "one edit, one rebuild");
+}
