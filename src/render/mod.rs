@@ -4,6 +4,7 @@ mod cache;
 mod data;
 mod feeds;
 mod layout;
+mod pages;
 mod print;
 mod search;
 mod site;

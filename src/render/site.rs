@@ -1,5 +1,6 @@
 //! The HTML site: front page, one page per document, 404 page, feeds, data and assets.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -8,6 +9,7 @@ use tera::Context;
 use super::cache::{Fingerprint, RenderCache};
 use super::data::pack_json;
 use super::feeds::{atom_feed, robots, sitemap};
+use super::pages::{PageRenderer, RenderedPage, remember};
 use super::print::{PRINT_PATH, render_print};
 use super::search::{kind_options, search_files};
 use super::theme::{Theme, template_error};
@@ -71,12 +73,12 @@ impl RenderOptions {
 pub struct Rendered {
     /// Every file, in a fixed order.
     pub files: Vec<OutputFile>,
-    /// Document pages rendered now rather than taken from the cache.
+    /// Pages rendered now rather than taken from the cache.
     pub rendered: usize,
 }
 
-/// Renders every page of the site. Document pages whose inputs are unchanged since they were
-/// cached (same `generation` of config and theme, same fingerprints) are reused; the rest are
+/// Renders every page of the site. Pages whose inputs are unchanged since they were cached
+/// (same `generation` of config and theme, same fingerprints) are reused; the rest are
 /// rendered in parallel. The result is in a fixed order so output never depends on timing.
 pub fn render_site(
     pack: &Pack,
@@ -94,7 +96,6 @@ pub fn render_site(
         .iter()
         .map(|d| DocumentSummary::new(d))
         .collect();
-    let mut files = vec![render_index(theme, &site, &summaries, options)?];
 
     let fingerprints: Vec<u64> = (0..pack.documents.len())
         .map(|i| document_fingerprint(pack, i, generation, options))
@@ -118,36 +119,47 @@ pub fn render_site(
                 .map(|html| (i, Arc::from(html.into_bytes())))
         })
         .collect::<Result<_, _>>()?;
-    let rendered = fresh.len();
-    let mut pages = cached;
+    let mut rendered = fresh.len();
+    let mut document_pages = cached;
     for (i, bytes) in fresh {
         cache.insert(paths[i].clone(), fingerprints[i], Arc::clone(&bytes));
-        pages[i] = Some(bytes);
+        document_pages[i] = Some(bytes);
     }
-    let live: std::collections::HashSet<&str> = paths.iter().map(String::as_str).collect();
-    cache.retain(|path| live.contains(path));
-    for (path, bytes) in paths.into_iter().zip(pages) {
+    let mut files = Vec::new();
+    for (path, bytes) in paths.into_iter().zip(document_pages) {
         files.push(OutputFile {
             path,
             bytes: bytes.expect("every page is cached or rendered"),
         });
     }
-
     timings.add("render document pages", started.elapsed());
-    files.extend(timings.time("render topic index pages", || {
-        render_topics(pack, theme, &site, options)
+
+    let renderer = PageRenderer {
+        theme,
+        site: &site,
+        generation,
+        cache,
+    };
+    let mut pages = vec![render_index(&renderer, &summaries, options)?];
+    pages.extend(timings.time("render topic index pages", || {
+        render_topics(pack, &renderer, options)
     })?);
-    files.extend(timings.time("render timeline pages", || {
-        render_timeline(pack, theme, &site, options)
+    pages.extend(timings.time("render timeline pages", || {
+        render_timeline(pack, &renderer, options)
     })?);
     if site.search {
-        files.push(render_search_page(pack, theme, &site, options)?);
+        pages.push(render_search_page(pack, &renderer, options)?);
+    }
+    pages.push(render_not_found(&renderer, options)?);
+    let mut files = [remember(cache, pages, &mut rendered), files].concat();
+    let live: HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
+    cache.retain(|path| live.contains(path));
+    if site.search {
         files.extend(timings.time("search index", || search_files(pack)));
     }
     let started = std::time::Instant::now();
     files.extend(timeline_exports(pack));
     files.push(index_json(pack));
-    files.push(render_not_found(theme, &site, options)?);
     if theme.has_print {
         let print_page = page_view(
             &site,
@@ -257,16 +269,19 @@ fn base_context(site: &SiteView, page: &PageView) -> Context {
 }
 
 fn render_index(
-    theme: &Theme,
-    site: &SiteView,
+    renderer: &PageRenderer,
     summaries: &[DocumentSummary],
     options: &RenderOptions,
-) -> Result<OutputFile, BuildError> {
+) -> Result<RenderedPage, BuildError> {
+    let site = renderer.site;
     let page = page_view(site, "", &site.title, &site.description, options);
-    let mut context = base_context(site, &page);
-    context.insert("documents", summaries);
-    let html = render(theme, "index.html", &context)?;
-    Ok(OutputFile::new("index.html", html.into_bytes()))
+    renderer.render(
+        "index.html".into(),
+        "index.html",
+        &page,
+        "documents",
+        summaries,
+    )
 }
 
 fn render_document(
@@ -313,30 +328,31 @@ fn render_document(
 /// `/search/`: the search page, whose address with `?q=…` can be shared.
 fn render_search_page(
     pack: &Pack,
-    theme: &Theme,
-    site: &SiteView,
+    renderer: &PageRenderer,
     options: &RenderOptions,
-) -> Result<OutputFile, BuildError> {
+) -> Result<RenderedPage, BuildError> {
     let page = page_view(
-        site,
+        renderer.site,
         "search/",
         "Search",
         "Search the pack's documents.",
         options,
     );
-    let mut context = base_context(site, &page);
-    context.insert("kinds", &kind_options(pack));
-    let html = render(theme, "search.html", &context)?;
-    Ok(OutputFile::new("search/index.html", html.into_bytes()))
+    renderer.render(
+        "search/index.html".into(),
+        "search.html",
+        &page,
+        "kinds",
+        &kind_options(pack),
+    )
 }
 
 /// `/timeline/`, and a page per year when the timeline is long.
 fn render_timeline(
     pack: &Pack,
-    theme: &Theme,
-    site: &SiteView,
+    renderer: &PageRenderer,
     options: &RenderOptions,
-) -> Result<Vec<OutputFile>, BuildError> {
+) -> Result<Vec<RenderedPage>, BuildError> {
     timeline_pages(pack)
         .par_iter()
         .map(|(path, view)| {
@@ -345,19 +361,19 @@ fn render_timeline(
                 None => "Timeline".to_string(),
             };
             let page = page_view(
-                site,
+                renderer.site,
                 path,
                 &title,
                 "What happened when, and which document says so, to the paragraph.",
                 options,
             );
-            let mut context = base_context(site, &page);
-            context.insert("timeline", view);
-            let html = render(theme, "timeline.html", &context)?;
-            Ok(OutputFile::new(
+            renderer.render(
                 format!("{path}index.html"),
-                html.into_bytes(),
-            ))
+                "timeline.html",
+                &page,
+                "timeline",
+                view,
+            )
         })
         .collect()
 }
@@ -365,10 +381,10 @@ fn render_timeline(
 /// `/topics/` and a page per index entry, rendered in parallel.
 fn render_topics(
     pack: &Pack,
-    theme: &Theme,
-    site: &SiteView,
+    renderer: &PageRenderer,
     options: &RenderOptions,
-) -> Result<Vec<OutputFile>, BuildError> {
+) -> Result<Vec<RenderedPage>, BuildError> {
+    let site = renderer.site;
     let page = page_view(
         site,
         "topics/",
@@ -376,14 +392,15 @@ fn render_topics(
         "Every topic, person, organisation and place in the pack, down to the paragraph.",
         options,
     );
-    let mut context = base_context(site, &page);
-    context.insert("taxonomies", &index_view(pack));
-    let mut files = vec![OutputFile::new(
-        "topics/index.html",
-        render(theme, "topics.html", &context)?.into_bytes(),
-    )];
+    let mut files = vec![renderer.render(
+        "topics/index.html".into(),
+        "topics.html",
+        &page,
+        "taxonomies",
+        &index_view(pack),
+    )?];
     let vocabulary = &pack.analysis.vocabulary;
-    let terms: Vec<OutputFile> = pack
+    let terms: Vec<RenderedPage> = pack
         .analysis
         .topics
         .entries
@@ -393,13 +410,13 @@ fn render_topics(
             let path = term_url(term);
             let description = term.description.clone().unwrap_or_default();
             let page = page_view(site, &path, &term.name, &description, options);
-            let mut context = base_context(site, &page);
-            context.insert("term", &term_page_view(pack, entry));
-            let html = render(theme, "term.html", &context)?;
-            Ok(OutputFile::new(
+            renderer.render(
                 format!("{path}index.html"),
-                html.into_bytes(),
-            ))
+                "term.html",
+                &page,
+                "term",
+                &term_page_view(pack, entry),
+            )
         })
         .collect::<Result<_, BuildError>>()?;
     files.extend(terms);
@@ -407,10 +424,10 @@ fn render_topics(
 }
 
 fn render_not_found(
-    theme: &Theme,
-    site: &SiteView,
+    renderer: &PageRenderer,
     options: &RenderOptions,
-) -> Result<OutputFile, BuildError> {
+) -> Result<RenderedPage, BuildError> {
+    let site = renderer.site;
     let mut page = page_view(site, "404.html", "Page not found", "", options);
     // A server shows the 404 page at any depth, so there its links cannot be relative; read
     // from a folder it is only ever opened where it is, at the root, so there they must be.
@@ -421,6 +438,5 @@ fn render_not_found(
     } else {
         site.base_url.clone()
     };
-    let html = render(theme, "404.html", &base_context(site, &page))?;
-    Ok(OutputFile::new("404.html", html.into_bytes()))
+    renderer.render("404.html".into(), "404.html", &page, "", &())
 }

@@ -1,0 +1,133 @@
+//! Template pages remembered by a fingerprint of their whole context, so a rebuild re-renders
+//! only the pages whose data changed.
+//!
+//! A page is a pure function of its template (fixed for a `generation` of config and theme)
+//! and the values it is rendered with, so hashing those values says whether the last
+//! rendering still holds. Hashing a view costs a fraction of turning it into Tera values
+//! and running the template, which is what a cache hit saves; on a large pack an edit
+//! touches a handful of term and timeline pages out of thousands.
+
+use std::io;
+use std::sync::Arc;
+
+use serde::Serialize;
+use tera::Context;
+use xxhash_rust::xxh3::Xxh3;
+
+use super::cache::RenderCache;
+use super::theme::{Theme, template_error};
+use super::views::{PageView, SiteView};
+use crate::error::BuildError;
+use crate::output::OutputFile;
+
+/// A page of the site, and whether it came from the cache.
+pub(super) struct RenderedPage {
+    pub file: OutputFile,
+    pub origin: Origin,
+}
+
+/// Where a page's bytes came from.
+pub(super) enum Origin {
+    Cached,
+    /// Rendered now; to be remembered under this fingerprint, if it has one.
+    Rendered(Option<u64>),
+}
+
+/// Renders pages that share a theme and site, consulting a cache it only reads (pages render
+/// in parallel); the caller records the fresh ones with [`remember`].
+pub(super) struct PageRenderer<'a> {
+    pub theme: &'a Theme,
+    pub site: &'a SiteView,
+    pub generation: u64,
+    pub cache: &'a RenderCache,
+}
+
+impl PageRenderer<'_> {
+    /// The page at `output` rendered from `template` with `site`, `page` and `value` under
+    /// `key`, or the cached bytes when all of these are what they were.
+    pub fn render<T: Serialize + ?Sized>(
+        &self,
+        output: String,
+        template: &str,
+        page: &PageView,
+        key: &'static str,
+        value: &T,
+    ) -> Result<RenderedPage, BuildError> {
+        let fingerprint = self.fingerprint(template, page, key, value);
+        if let Some(bytes) = fingerprint.and_then(|f| self.cache.get(&output, f)) {
+            return Ok(RenderedPage {
+                file: OutputFile {
+                    path: output,
+                    bytes,
+                },
+                origin: Origin::Cached,
+            });
+        }
+        let mut context = Context::new();
+        context.insert("site", self.site);
+        context.insert("page", page);
+        if !key.is_empty() {
+            context.insert(key, value);
+        }
+        let html = self
+            .theme
+            .tera
+            .render(template, &context)
+            .map_err(|e| template_error(&e))?;
+        Ok(RenderedPage {
+            file: OutputFile::new(output, html.into_bytes()),
+            origin: Origin::Rendered(fingerprint),
+        })
+    }
+
+    fn fingerprint<T: Serialize + ?Sized>(
+        &self,
+        template: &str,
+        page: &PageView,
+        key: &str,
+        value: &T,
+    ) -> Option<u64> {
+        let mut hasher = HashingWriter(Xxh3::new());
+        hasher.0.update(&self.generation.to_le_bytes());
+        // A view that cannot be serialised has no fingerprint: it is always rendered, and
+        // Tera reports the problem.
+        serde_json::to_writer(&mut hasher, &(template, self.site, page, key, value)).ok()?;
+        Some(hasher.0.digest())
+    }
+}
+
+/// Records the pages rendered afresh, counting them in `rendered`, and returns the files in
+/// their original order.
+pub(super) fn remember(
+    cache: &mut RenderCache,
+    pages: Vec<RenderedPage>,
+    rendered: &mut usize,
+) -> Vec<OutputFile> {
+    pages
+        .into_iter()
+        .map(|page| {
+            if let Origin::Rendered(fingerprint) = page.origin {
+                *rendered += 1;
+                if let Some(fingerprint) = fingerprint {
+                    let bytes = Arc::clone(&page.file.bytes);
+                    cache.insert(page.file.path.clone(), fingerprint, bytes);
+                }
+            }
+            page.file
+        })
+        .collect()
+}
+
+/// Feeds serialised bytes straight into a hash, so no copy of the view is kept.
+struct HashingWriter(Xxh3);
+
+impl io::Write for HashingWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
