@@ -29,8 +29,21 @@ fn document(n: u64, title: &str, links_to: Option<&str>) -> String {
     let link = links_to
         .map(|target| format!("\n\nSee [the other document]({target}#p1)."))
         .unwrap_or_default();
+    // Index terms come and go with edits: the topic index, its term pages and the "related"
+    // lists must follow.
+    let topic = ["Water", "Border crossings", "Evacuation"][(n % 3) as usize];
+    let person = ["Harriet Vane", "Peter Wimsey"][(n % 2) as usize];
     format!(
-        "+++\ntitle = \"{title}\"\ndate = \"{date}\"\nkind = \"letter\"\n+++\nParagraph one of {title}.\n\nParagraph two, version {n}.{link}\n"
+        "+++\ntitle = \"{title}\"\ndate = \"{date}\"\nkind = \"letter\"\ntopics = [\"{topic}\"]\n+++\nParagraph one of {title}, on 3 March 2016.\n\nParagraph two, version {n}, where {person} spoke about the {topic}.{link}\n"
+    )
+}
+
+/// The vocabulary of the random-edit pack; `variant` changes an alias, a description and a
+/// cross-reference, so vocabulary edits are exercised too.
+fn vocabulary(variant: u64) -> String {
+    let alias = ["Lord Peter", "Wimsey"][(variant % 2) as usize];
+    format!(
+        "[[terms]]\nname = \"Harriet Vane\"\ntaxonomy = \"people\"\nsee_also = [\"Peter Wimsey\"]\n\n[[terms]]\nname = \"Peter Wimsey\"\ntaxonomy = \"people\"\naliases = [\"{alias}\"]\ndescription = \"Version {variant}.\"\n\n[[terms]]\nname = \"Water\"\ntaxonomy = \"topics\"\ncase = \"insensitive\"\n"
     )
 }
 
@@ -52,6 +65,7 @@ fn random_edits_always_match_a_clean_build() {
         pack.write(&name, &document(i, &format!("Document {i}"), None));
         names.push(name);
     }
+    pack.write("index.toml", &vocabulary(0));
     let mut session = Session::new(options(pack.root(), out.clone()));
     session.build().expect("first build");
     let mut rng = Rng(0x5EED);
@@ -121,10 +135,15 @@ fn random_edits_always_match_a_clean_build() {
                     broken = Some(name.clone());
                     format!("break {name}")
                 }
-                6 => {
+                6 if rng.below(2) == 0 => {
                     pack.write("config.toml", &format!("title = \"Pack {counter}\"\n"));
                     changed.push(pack.path("config.toml"));
                     "edit config".to_string()
+                }
+                6 => {
+                    pack.write("index.toml", &vocabulary(counter));
+                    changed.push(pack.path("index.toml"));
+                    "edit vocabulary".to_string()
                 }
                 7 => {
                     pack.write(
@@ -194,8 +213,9 @@ fn an_edit_re_renders_only_the_pages_that_depend_on_it() {
     let mut session = Session::new(options(pack.root(), pack.path("out")));
     let first = session.build().unwrap();
     assert_eq!(first.parsed, 5);
-    // Five documents, the front page, the topic index, the timeline, search and 404.
-    assert_eq!(first.rendered, 10);
+    // Five documents, the front page, the topic index, three term pages (one per topic), the
+    // timeline, search and 404.
+    assert_eq!(first.rendered, 13);
     pack.write(
         "content/doc4.md",
         &document(4, "Doc 4", None).replace("version", "edition"),
@@ -204,8 +224,8 @@ fn an_edit_re_renders_only_the_pages_that_depend_on_it() {
     let second = session.build().unwrap();
     assert_eq!(second.parsed, 1, "only the edited file is parsed again");
     assert!(
-        second.rendered <= 3,
-        "the page and its two neighbours at most: {}",
+        second.rendered <= 4,
+        "the page, its two neighbours and the term page quoting the edited paragraph at most: {}",
         second.rendered
     );
     assert!(
