@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvError, channel};
 use std::time::{Duration, Instant};
 
-use notify::RecursiveMode;
+use notify::event::{AccessKind, AccessMode};
+use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use crate::error::BuildError;
@@ -74,21 +75,57 @@ pub fn watch(
     }
 }
 
-/// Waits for a burst of events and returns every path it touched, sorted and unique.
+/// Waits for a burst of changes and returns every path it touched, sorted and unique.
 fn next_burst(receiver: &Receiver<DebounceEventResult>) -> Result<Vec<PathBuf>, RecvError> {
     let mut paths = Vec::new();
-    let mut collect = |result: DebounceEventResult| {
-        if let Ok(events) = result {
-            for event in events {
-                paths.extend(event.event.paths.iter().cloned());
-            }
+    while paths.is_empty() {
+        collect(&mut paths, receiver.recv()?);
+        while let Ok(more) = receiver.try_recv() {
+            collect(&mut paths, more);
         }
-    };
-    collect(receiver.recv()?);
-    while let Ok(more) = receiver.try_recv() {
-        collect(more);
     }
     paths.sort();
     paths.dedup();
     Ok(paths)
+}
+
+/// Adds the paths of the events that are changes.
+fn collect(paths: &mut Vec<PathBuf>, result: DebounceEventResult) {
+    if let Ok(events) = result {
+        for event in events.iter().filter(|e| is_change(&e.event.kind)) {
+            paths.extend(event.event.paths.iter().cloned());
+        }
+    }
+}
+
+/// Whether an event can change what a build reads. Files being opened, read or closed
+/// unchanged are not changes: the build itself opens every file it reads, and counting those
+/// would make each rebuild start the next.
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{CreateKind, ModifyKind};
+
+    #[test]
+    fn opening_and_reading_files_are_not_changes() {
+        assert!(!is_change(&EventKind::Access(AccessKind::Open(
+            AccessMode::Read
+        ))));
+        assert!(!is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        assert!(is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
+        assert!(is_change(&EventKind::Modify(ModifyKind::Any)));
+        assert!(is_change(&EventKind::Create(CreateKind::File)));
+    }
 }

@@ -99,6 +99,18 @@ impl Events {
         self.seen.drain(..at);
         taken
     }
+
+    /// Reads for `duration` and returns everything that arrived, with anything unread before.
+    fn listen_for(&mut self, duration: Duration) -> String {
+        let deadline = Instant::now() + duration;
+        let mut buffer = [0u8; 4096];
+        while Instant::now() < deadline {
+            if let Ok(n) = self.stream.read(&mut buffer) {
+                self.seen.push_str(&String::from_utf8_lossy(&buffer[..n]));
+            }
+        }
+        std::mem::take(&mut self.seen)
+    }
 }
 
 fn status(response: &str) -> &str {
@@ -209,6 +221,25 @@ fn an_edit_is_rebuilt_and_announced() {
         "lands on the edited paragraph: {notice}"
     );
     assert!(body(&preview.get("/documents/a/")).contains("Second paragraph, edited."));
+}
+
+#[test]
+fn an_idle_preview_stays_idle() {
+    // Regression: the watcher also reported files being opened, so reading the pack for a
+    // rebuild caused another rebuild, for ever, announced to every open page.
+    let pack = pack();
+    let preview = Preview::start(&pack);
+    let mut events = preview.events();
+    let heard = events.listen_for(Duration::from_millis(1500));
+    assert!(!heard.contains("event:"), "nothing changed: {heard}");
+    pack.write(
+        "content/b.md",
+        "+++\ntitle = \"Beta\"\ndate = 2016-11-01\n+++\nBeta text, edited.\n",
+    );
+    events.wait_for("event: built");
+    events.wait_for("\n\n");
+    let heard = events.listen_for(Duration::from_millis(1500));
+    assert!(!heard.contains("event:"), "one save, one rebuild: {heard}");
 }
 
 #[test]
