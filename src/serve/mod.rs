@@ -10,7 +10,7 @@ mod watch;
 pub use http::{BindError, LIVE_PREFIX, PreviewServer, inject_live_script};
 pub use hub::{Hub, Notice};
 pub use paths::{Resolved, resolve};
-pub use watch::{Rebuild, WatchError, watch};
+pub use watch::{Rebuild, WatchError, Watcher};
 
 use std::collections::BTreeMap;
 

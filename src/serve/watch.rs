@@ -9,8 +9,8 @@ use std::sync::mpsc::{Receiver, RecvError, channel};
 use std::time::{Duration, Instant};
 
 use notify::event::{AccessKind, AccessMode};
-use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use crate::error::BuildError;
 use crate::pipeline::{BuildReport, Session};
@@ -39,39 +39,68 @@ pub enum WatchError {
     Stopped(#[from] RecvError),
 }
 
-/// Watches the pack at `root` and rebuilds `session` after every burst of changes, calling
-/// `report` after each rebuild. Runs until the watcher fails.
-pub fn watch(
-    root: &Path,
-    session: &mut Session,
-    mut report: impl FnMut(Rebuild<'_>),
-) -> Result<(), WatchError> {
-    let (sender, receiver) = channel();
-    let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
-        let _ = sender.send(result);
-    })?;
-    debouncer.watch(root, RecursiveMode::NonRecursive)?;
-    let mut watched: Vec<PathBuf> = Vec::new();
-    loop {
+/// Watches a pack. It is started before the first build, so that a save made while that
+/// build runs is not missed but becomes the first rebuild.
+pub struct Watcher {
+    root: PathBuf,
+    debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
+    receiver: Receiver<DebounceEventResult>,
+    watched: Vec<PathBuf>,
+}
+
+impl Watcher {
+    /// Starts watching the pack at `root`; changes are kept until [`Watcher::run`].
+    pub fn start(root: &Path) -> Result<Self, WatchError> {
+        let (sender, receiver) = channel();
+        let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
+            let _ = sender.send(result);
+        })?;
+        debouncer.watch(root, RecursiveMode::NonRecursive)?;
+        let mut watcher = Self {
+            root: root.to_path_buf(),
+            debouncer,
+            receiver,
+            watched: Vec::new(),
+        };
+        watcher.watch_folders()?;
+        Ok(watcher)
+    }
+
+    /// Rebuilds `session` after every burst of changes, calling `report` after each rebuild.
+    /// Runs until the watcher fails.
+    pub fn run(
+        mut self,
+        session: &mut Session,
+        mut report: impl FnMut(Rebuild<'_>),
+    ) -> Result<(), WatchError> {
+        loop {
+            let changed = next_burst(&self.receiver)?;
+            self.watch_folders()?;
+            if !session.invalidate(&changed) {
+                continue;
+            }
+            let started = Instant::now();
+            let result = session.build();
+            report(Rebuild {
+                changed: &changed,
+                result: &result,
+                elapsed: started.elapsed(),
+            });
+        }
+    }
+
+    /// Watches the pack's folders that exist now (they may be created, and removed, at any
+    /// time).
+    fn watch_folders(&mut self) -> Result<(), WatchError> {
         for folder in ["content", "templates", "static", "themes"] {
-            let path = root.join(folder);
-            if path.is_dir() && !watched.contains(&path) {
-                debouncer.watch(&path, RecursiveMode::Recursive)?;
-                watched.push(path);
+            let path = self.root.join(folder);
+            if path.is_dir() && !self.watched.contains(&path) {
+                self.debouncer.watch(&path, RecursiveMode::Recursive)?;
+                self.watched.push(path);
             }
         }
-        watched.retain(|path| path.is_dir());
-        let changed = next_burst(&receiver)?;
-        if !session.invalidate(&changed) {
-            continue;
-        }
-        let started = Instant::now();
-        let result = session.build();
-        report(Rebuild {
-            changed: &changed,
-            result: &result,
-            elapsed: started.elapsed(),
-        });
+        self.watched.retain(|path| path.is_dir());
+        Ok(())
     }
 }
 

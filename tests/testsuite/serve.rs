@@ -15,6 +15,11 @@ struct Preview {
 
 impl Preview {
     fn start(pack: &TestPack) -> Self {
+        Self::start_and(pack, || {})
+    }
+
+    /// Starts the preview, runs `meanwhile` while it starts up, and waits until it serves.
+    fn start_and(pack: &TestPack, meanwhile: impl FnOnce()) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
             .args(["serve", "--port", "0", "--root"])
             .arg(pack.root())
@@ -23,6 +28,7 @@ impl Preview {
             .stderr(Stdio::null())
             .spawn()
             .expect("casebook serve starts");
+        meanwhile();
         let stdout = child.stdout.take().unwrap();
         let mut lines = BufReader::new(stdout).lines();
         let address = loop {
@@ -240,6 +246,29 @@ fn an_idle_preview_stays_idle() {
     events.wait_for("\n\n");
     let heard = events.listen_for(Duration::from_millis(1500));
     assert!(!heard.contains("event:"), "one save, one rebuild: {heard}");
+}
+
+#[test]
+fn a_save_made_during_the_first_build_is_not_missed() {
+    // Regression: watching began only once the first build was written and the server was up,
+    // so a save made meanwhile was never built.
+    let pack = pack();
+    let preview = Preview::start_and(&pack, || {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !pack.path(".public.casebook-staging").exists() && !pack.path("public").exists() {
+            assert!(Instant::now() < deadline, "the first build never wrote its output");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        pack.write(
+            "content/a.md",
+            "+++\ntitle = \"Alpha\"\ndate = 2016-10-18\n+++\nSaved during the first build.\n",
+        );
+    });
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !body(&preview.get("/documents/a/")).contains("Saved during the first build.") {
+        assert!(Instant::now() < deadline, "the save was never built");
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 #[test]
