@@ -2,6 +2,7 @@
 //! address, watches the pack, rebuilds only what each save affects, and tells open pages to
 //! reload (or shows the build error over them while the last good site stays served).
 
+mod events;
 mod http;
 mod hub;
 mod paths;

@@ -24,6 +24,8 @@ impl Preview {
             .args(["serve", "--port", "0", "--root"])
             .arg(pack.root())
             .env("NO_COLOR", "1")
+            // A crash then ends the process at once rather than after printing a backtrace.
+            .env("RUST_BACKTRACE", "0")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -214,6 +216,57 @@ fn bad_requests_are_answered_not_fatal() {
 }
 
 #[test]
+fn a_request_announcing_a_huge_body_is_answered_not_fatal() {
+    // Regression: a request declaring a body of a terabyte (and sending none) made the server
+    // try to allocate a terabyte once it had answered, and abort.
+    let pack = pack();
+    let mut preview = Preview::start(&pack);
+    let response = preview.raw(
+        b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000000\r\nConnection: close\r\n\r\n",
+    );
+    assert!(status(&response).contains("200"), "{response}");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        preview.child.try_wait().unwrap().is_none(),
+        "the server is still running"
+    );
+    assert!(status(&preview.get("/")).contains("200"), "still serving");
+}
+
+#[test]
+fn oversized_heads_are_refused_and_unfinished_ones_do_not_stall_others() {
+    let pack = pack();
+    let preview = Preview::start(&pack);
+    let long_header = format!(
+        "GET / HTTP/1.1\r\nHost: x\r\nX-Long: {}\r\nConnection: close\r\n\r\n",
+        "b".repeat(1_000_000)
+    );
+    assert!(status(&preview.raw(long_header.as_bytes())).contains("431"));
+    let many_headers = format!(
+        "GET / HTTP/1.1\r\nHost: x\r\n{}Connection: close\r\n\r\n",
+        (0..10_000)
+            .map(|i| format!("X-H{i}: v\r\n"))
+            .collect::<String>()
+    );
+    assert!(status(&preview.raw(many_headers.as_bytes())).contains("431"));
+    let long_url = format!("/{}", "a".repeat(1_000_000));
+    assert!(status(&preview.get(&long_url)).contains("431"));
+    let unfinished: Vec<TcpStream> = (0..100)
+        .map(|_| {
+            let mut stream = TcpStream::connect(&preview.address).unwrap();
+            stream
+                .write_all(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+                .unwrap();
+            stream
+        })
+        .collect();
+    let started = Instant::now();
+    assert!(status(&preview.get("/")).contains("200"), "still serving");
+    assert!(started.elapsed() < Duration::from_secs(5));
+    drop(unfinished);
+}
+
+#[test]
 fn an_edit_is_rebuilt_and_announced() {
     let pack = pack();
     let preview = Preview::start(&pack);
@@ -256,7 +309,10 @@ fn a_save_made_during_the_first_build_is_not_missed() {
     let preview = Preview::start_and(&pack, || {
         let deadline = Instant::now() + Duration::from_secs(30);
         while !pack.path(".public.casebook-staging").exists() && !pack.path("public").exists() {
-            assert!(Instant::now() < deadline, "the first build never wrote its output");
+            assert!(
+                Instant::now() < deadline,
+                "the first build never wrote its output"
+            );
             std::thread::sleep(Duration::from_millis(1));
         }
         pack.write(
