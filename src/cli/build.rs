@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use casebook::serve::watch;
+use casebook::serve::Watcher;
 use casebook::{BuildOptions, Session};
 
 use super::{Output, report};
@@ -11,6 +11,9 @@ use super::{Output, report};
 /// build succeeded.
 pub fn run(options: BuildOptions, watching: bool, timings: bool, output: Output) -> bool {
     let root = options.root.clone();
+    // Watching starts before the first build so that no save made during it is missed; a
+    // failure to watch is reported after the build's own messages.
+    let watcher = watching.then(|| Watcher::start(&root));
     let mut session = Session::new(options);
     let ok = match session.build() {
         Ok(built) => {
@@ -25,13 +28,18 @@ pub fn run(options: BuildOptions, watching: bool, timings: bool, output: Output)
             false
         }
     };
-    if !watching {
-        return ok;
-    }
+    let watcher = match watcher {
+        None => return ok,
+        Some(Ok(watcher)) => watcher,
+        Some(Err(error)) => {
+            eprintln!("{error}");
+            return false;
+        }
+    };
     if !output.quiet {
         println!("Watching {} for changes (Ctrl-C to stop)", root.display());
     }
-    match watch(&root, &mut session, |rebuild| {
+    match watcher.run(&mut session, |rebuild| {
         report::rebuild(output, &root, &rebuild)
     }) {
         Ok(()) => true,

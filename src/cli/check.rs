@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use casebook::BuildOptions;
-use casebook::check::{CheckReport, Finding, Severity, check};
+use casebook::check::{CheckReport, ExternalOptions, Finding, LinkStatus, Severity, check};
 use casebook::diagnostics::line_column;
 
 use super::Output;
@@ -28,13 +28,24 @@ struct Located<'a> {
     severity: Severity,
     message: &'a str,
     help: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    link: Option<&'a LinkStatus>,
 }
 
-/// Checks the pack and prints what it found; succeeds unless there are errors (or, with
-/// `strict`, warnings).
-pub fn run(options: BuildOptions, format: Format, strict: bool, output: Output) -> bool {
+/// Checks the pack (and, with `external`, its web links) and prints what it found; succeeds
+/// unless there are errors (or, with `strict`, warnings).
+pub fn run(
+    options: BuildOptions,
+    external: Option<ExternalOptions>,
+    format: Format,
+    strict: bool,
+    output: Output,
+) -> bool {
     let root = options.root.clone();
-    let report = check(&options);
+    if external.is_some() && !output.quiet {
+        eprintln!("Checking the pack and asking about its web links…");
+    }
+    let report = check(&options, external.as_ref());
     let located: Vec<Located> = report.findings.iter().map(|f| locate(&root, f)).collect();
     let (errors, warnings, notes) = (
         report.count(Severity::Error),
@@ -116,6 +127,21 @@ fn locate<'a>(root: &Path, finding: &'a Finding) -> Located<'a> {
         severity: finding.severity,
         message: &finding.message,
         help: finding.help.as_deref(),
+        link: finding.link.as_ref(),
+    }
+}
+
+/// Parses `--external-timeout`: a positive number of seconds, fractions allowed.
+pub fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    let seconds: f64 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of seconds"))?;
+    if seconds > 0.0 && seconds <= 3600.0 {
+        Ok(std::time::Duration::from_secs_f64(seconds))
+    } else {
+        Err(format!(
+            "`{text}`: the timeout must be more than 0 and at most 3600 seconds"
+        ))
     }
 }
 

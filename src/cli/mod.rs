@@ -9,10 +9,12 @@ mod serve;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
 use casebook::BuildOptions;
+use casebook::check::ExternalOptions;
 
 /// Build public briefing packs: source documents rendered into a static site with a timeline
 /// and a paragraph-level topic index.
@@ -88,6 +90,17 @@ enum Command {
         /// Include documents marked `draft = true`.
         #[arg(long)]
         drafts: bool,
+        /// Also ask whether links to web addresses (http, https) still work; broken ones are
+        /// warnings. Without it, check never touches the network.
+        #[arg(long)]
+        external: bool,
+        /// How long each web request may take, in seconds, before the link counts as
+        /// unreachable.
+        #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = check::parse_seconds, requires = "external")]
+        external_timeout: Duration,
+        /// The most requests in flight to one host at once.
+        #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=32), requires = "external")]
+        external_per_host: u16,
     },
     /// Create a new pack in DIR with a config and an example document.
     Init {
@@ -166,6 +179,9 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             strict,
             drafts,
+            external,
+            external_timeout,
+            external_per_host,
         } => check::run(
             BuildOptions {
                 root: cli.root.clone(),
@@ -174,6 +190,10 @@ pub fn run(cli: Cli) -> ExitCode {
                 drafts: *drafts,
                 suggest_terms: false,
             },
+            external.then_some(ExternalOptions {
+                timeout: *external_timeout,
+                per_host: usize::from(*external_per_host),
+            }),
             *format,
             *strict,
             output,

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use casebook::diagnostics::render_build_error;
-use casebook::serve::{Hub, Notice, PreviewServer, built_notice, watch};
+use casebook::serve::{Hub, Notice, PreviewServer, Watcher, built_notice};
 use casebook::{BuildOptions, Session};
 
 use super::{Output, report};
@@ -15,6 +15,8 @@ use super::{Output, report};
 /// good site stays served and the error is shown in the terminal and over the page.
 pub fn run(options: BuildOptions, address: &str, open: bool, output: Output) -> bool {
     let root = options.root.clone();
+    // Watching starts before the first build so that no save made during it is missed.
+    let watcher = Watcher::start(&root);
     let mut session = Session::new(options);
     let hub = Arc::new(Hub::default());
     match session.build() {
@@ -33,6 +35,13 @@ pub fn run(options: BuildOptions, address: &str, open: bool, output: Output) -> 
             "Warning: listening on {address} makes the preview reachable from other machines."
         );
     }
+    let watcher = match watcher {
+        Ok(watcher) => watcher,
+        Err(error) => {
+            eprintln!("{error}");
+            return false;
+        }
+    };
     let server = match PreviewServer::start(address, output_dir, Arc::clone(&hub)) {
         Ok(server) => server,
         Err(error) => {
@@ -46,7 +55,7 @@ pub fn run(options: BuildOptions, address: &str, open: bool, output: Output) -> 
     if open && let Err(error) = open::that(&url) {
         eprintln!("Could not open a browser: {error}");
     }
-    let result = watch(&root, &mut session, |rebuild| {
+    let result = watcher.run(&mut session, |rebuild| {
         report::rebuild(output, &root, &rebuild);
         let _ = std::io::stdout().flush();
         hub.publish(match rebuild.result {

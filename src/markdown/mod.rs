@@ -16,6 +16,7 @@ pub use highlight::{HighlightError, syntax_css};
 pub use links::{LINK_MARKER, resolve_link_markers};
 pub use plain::render_plain_text;
 pub use render::{MarkdownOptions, render_markdown};
+pub(crate) use sanitize::is_web_address;
 
 use std::ops::Range;
 
@@ -30,6 +31,9 @@ pub struct Body {
     pub headings: Vec<Heading>,
     /// Links to other source files, in the order the markers appear.
     pub links: Vec<InternalLink>,
+    /// Links to web (`http`, `https`) addresses, in file order, for `check --external`; a
+    /// document's `source_url` is put first when the file is parsed.
+    pub web_links: Vec<WebLink>,
 }
 
 /// One numbered block of a body.
@@ -62,6 +66,15 @@ pub struct InternalLink {
     /// The part after `#`, if any.
     pub fragment: Option<String>,
     /// The link's place in the file, for errors.
+    pub span: Range<usize>,
+}
+
+/// A link to a web address found in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebLink {
+    /// The address as written.
+    pub url: String,
+    /// The link's place in the file, for findings.
     pub span: Range<usize>,
 }
 

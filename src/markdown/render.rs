@@ -9,8 +9,8 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd,
 use super::highlight::highlight;
 use super::links::push_marker;
 use super::plain::escape_into;
-use super::sanitize::{clean_block, clean_inline, is_safe_url};
-use super::{BLOCK_CLOSE, Block, Body, Heading, InternalLink, block_id, block_open};
+use super::sanitize::{clean_block, clean_inline, is_safe_url, is_web_address};
+use super::{BLOCK_CLOSE, Block, Body, Heading, InternalLink, WebLink, block_id, block_open};
 use crate::slug::slugify;
 
 /// Choices from `[markdown]` that change the HTML.
@@ -227,6 +227,12 @@ impl Renderer {
                         link_depth.push(LinkKind::Dropped);
                     }
                     None => {
+                        if is_web_address(dest_url) {
+                            self.body.web_links.push(WebLink {
+                                url: dest_url.trim().to_string(),
+                                span: range.clone(),
+                            });
+                        }
                         out.push(event.clone());
                         link_depth.push(LinkKind::External);
                     }
@@ -398,6 +404,24 @@ mod tests {
         assert_eq!(body.links[1].target, "");
         assert!(body.html.contains("href=\"https://x.org/a.md\""));
         assert_eq!(body.html.matches(super::super::LINK_MARKER).count(), 4);
+    }
+
+    #[test]
+    fn web_links_are_listed_with_their_places() {
+        let text = "[a](https://x.org/a) <http://y.org/> [m](mailto:a@b.c) [s](other.md)";
+        let body = render_markdown(text, 10, MarkdownOptions::default());
+        let links: Vec<(&str, &str)> = body
+            .web_links
+            .iter()
+            .map(|l| (l.url.as_str(), &text[l.span.start - 10..l.span.end - 10]))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("https://x.org/a", "[a](https://x.org/a)"),
+                ("http://y.org/", "<http://y.org/>"),
+            ]
+        );
     }
 
     #[test]

@@ -83,6 +83,13 @@ fn tag_name(html: &str) -> Option<(bool, String)> {
 /// Whether a link or image address is safe to publish: web and mail addresses, and paths and
 /// anchors within the pack. Script and data addresses are refused, however they are disguised
 /// with case, spaces, control characters or entities.
+/// An `http(s)://` address: the only kind a document's `source_url` may have, and the kind
+/// `check --external` asks about.
+pub(crate) fn is_web_address(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
 pub(crate) fn is_safe_url(url: &str) -> bool {
     let cleaned: String = url
         .chars()

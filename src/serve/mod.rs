@@ -2,6 +2,7 @@
 //! address, watches the pack, rebuilds only what each save affects, and tells open pages to
 //! reload (or shows the build error over them while the last good site stays served).
 
+mod events;
 mod http;
 mod hub;
 mod paths;
@@ -10,7 +11,7 @@ mod watch;
 pub use http::{BindError, LIVE_PREFIX, PreviewServer, inject_live_script};
 pub use hub::{Hub, Notice};
 pub use paths::{Resolved, resolve};
-pub use watch::{Rebuild, WatchError, watch};
+pub use watch::{Rebuild, WatchError, Watcher};
 
 use std::collections::BTreeMap;
 

@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvError, channel};
 use std::time::{Duration, Instant};
 
-use notify::RecursiveMode;
-use notify::event::{AccessKind, AccessMode, EventKind};
-use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use notify::event::{AccessKind, AccessMode};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use crate::error::BuildError;
 use crate::pipeline::{BuildReport, Session};
@@ -39,46 +39,98 @@ pub enum WatchError {
     Stopped(#[from] RecvError),
 }
 
-/// Watches the pack at `root` and rebuilds `session` after every burst of changes, calling
-/// `report` after each rebuild. Runs until the watcher fails.
-pub fn watch(
-    root: &Path,
-    session: &mut Session,
-    mut report: impl FnMut(Rebuild<'_>),
-) -> Result<(), WatchError> {
-    let (sender, receiver) = channel();
-    let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
-        let _ = sender.send(result);
-    })?;
-    debouncer.watch(root, RecursiveMode::NonRecursive)?;
-    let mut watched: Vec<PathBuf> = Vec::new();
-    loop {
+/// Watches a pack. It is started before the first build, so that a save made while that
+/// build runs is not missed but becomes the first rebuild.
+pub struct Watcher {
+    root: PathBuf,
+    debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
+    receiver: Receiver<DebounceEventResult>,
+    watched: Vec<PathBuf>,
+}
+
+impl Watcher {
+    /// Starts watching the pack at `root`; changes are kept until [`Watcher::run`].
+    pub fn start(root: &Path) -> Result<Self, WatchError> {
+        let (sender, receiver) = channel();
+        let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
+            let _ = sender.send(result);
+        })?;
+        debouncer.watch(root, RecursiveMode::NonRecursive)?;
+        let mut watcher = Self {
+            root: root.to_path_buf(),
+            debouncer,
+            receiver,
+            watched: Vec::new(),
+        };
+        watcher.watch_folders()?;
+        Ok(watcher)
+    }
+
+    /// Rebuilds `session` after every burst of changes, calling `report` after each rebuild.
+    /// Runs until the watcher fails.
+    pub fn run(
+        mut self,
+        session: &mut Session,
+        mut report: impl FnMut(Rebuild<'_>),
+    ) -> Result<(), WatchError> {
+        loop {
+            let changed = next_burst(&self.receiver)?;
+            self.watch_folders()?;
+            if !session.invalidate(&changed) {
+                continue;
+            }
+            let started = Instant::now();
+            let result = session.build();
+            report(Rebuild {
+                changed: &changed,
+                result: &result,
+                elapsed: started.elapsed(),
+            });
+        }
+    }
+
+    /// Watches the pack's folders that exist now (they may be created, and removed, at any
+    /// time).
+    fn watch_folders(&mut self) -> Result<(), WatchError> {
         for folder in ["content", "templates", "static", "themes"] {
-            let path = root.join(folder);
-            if path.is_dir() && !watched.contains(&path) {
-                debouncer.watch(&path, RecursiveMode::Recursive)?;
-                watched.push(path);
+            let path = self.root.join(folder);
+            if path.is_dir() && !self.watched.contains(&path) {
+                self.debouncer.watch(&path, RecursiveMode::Recursive)?;
+                self.watched.push(path);
             }
         }
-        watched.retain(|path| path.is_dir());
-        let changed = next_burst(&receiver)?;
-        if !session.invalidate(&changed) {
-            continue;
-        }
-        let started = Instant::now();
-        let result = session.build();
-        report(Rebuild {
-            changed: &changed,
-            result: &result,
-            elapsed: started.elapsed(),
-        });
+        self.watched.retain(|path| path.is_dir());
+        Ok(())
     }
 }
 
-/// Whether an event can mean a file's content or existence changed. Opening and reading
-/// files are events too, and a rebuild reads the pack: counting them would make every
-/// rebuild trigger the next one, for ever.
-fn changes_content(kind: &EventKind) -> bool {
+/// Waits for a burst of changes and returns every path it touched, sorted and unique.
+fn next_burst(receiver: &Receiver<DebounceEventResult>) -> Result<Vec<PathBuf>, RecvError> {
+    let mut paths = Vec::new();
+    while paths.is_empty() {
+        collect(&mut paths, receiver.recv()?);
+        while let Ok(more) = receiver.try_recv() {
+            collect(&mut paths, more);
+        }
+    }
+    paths.sort();
+    paths.dedup();
+    Ok(paths)
+}
+
+/// Adds the paths of the events that are changes.
+fn collect(paths: &mut Vec<PathBuf>, result: DebounceEventResult) {
+    if let Ok(events) = result {
+        for event in events.iter().filter(|e| is_change(&e.event.kind)) {
+            paths.extend(event.event.paths.iter().cloned());
+        }
+    }
+}
+
+/// Whether an event can change what a build reads. Files being opened, read or closed
+/// unchanged are not changes: the build itself opens every file it reads, and counting those
+/// would make each rebuild start the next.
+fn is_change(kind: &EventKind) -> bool {
     match kind {
         EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
         EventKind::Access(_) => false,
@@ -86,51 +138,23 @@ fn changes_content(kind: &EventKind) -> bool {
     }
 }
 
-/// Waits for a burst of events and returns every path it touched, sorted and unique.
-fn next_burst(receiver: &Receiver<DebounceEventResult>) -> Result<Vec<PathBuf>, RecvError> {
-    let mut paths = Vec::new();
-    let mut collect = |result: DebounceEventResult| {
-        if let Ok(events) = result {
-            for event in events.iter().filter(|e| changes_content(&e.event.kind)) {
-                paths.extend(event.event.paths.iter().cloned());
-            }
-        }
-    };
-    collect(receiver.recv()?);
-    while let Ok(more) = receiver.try_recv() {
-        collect(more);
-    }
-    paths.sort();
-    paths.dedup();
-    Ok(paths)
-}
-
 #[cfg(test)]
 mod tests {
+    use super::*;
     use notify::event::{CreateKind, ModifyKind};
 
-    use super::*;
-
     #[test]
-    fn reading_a_file_is_not_a_change() {
-        assert!(!changes_content(&EventKind::Access(AccessKind::Open(
-            AccessMode::Any
-        ))));
-        assert!(!changes_content(&EventKind::Access(AccessKind::Close(
+    fn opening_and_reading_files_are_not_changes() {
+        assert!(!is_change(&EventKind::Access(AccessKind::Open(
             AccessMode::Read
         ))));
-        assert!(!changes_content(&EventKind::Access(AccessKind::Read)));
-    }
-
-    #[test]
-    fn writing_creating_and_removing_are_changes() {
-        assert!(changes_content(&EventKind::Access(AccessKind::Close(
+        assert!(!is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        assert!(is_change(&EventKind::Access(AccessKind::Close(
             AccessMode::Write
         ))));
-        assert!(changes_content(&EventKind::Modify(ModifyKind::Any)));
-        assert!(changes_content(&EventKind::Create(CreateKind::File)));
-        assert!(changes_content(&EventKind::Remove(
-            notify::event::RemoveKind::Any
-        )));
+        assert!(is_change(&EventKind::Modify(ModifyKind::Any)));
+        assert!(is_change(&EventKind::Create(CreateKind::File)));
     }
 }

@@ -12,7 +12,9 @@ use super::text::normalize_text;
 use crate::config::Config;
 use crate::date::{DateError, PartialDate};
 use crate::error::{ContentError, ContentErrorKind, toml_error};
-use crate::markdown::{Body, MarkdownOptions, render_markdown, render_plain_text};
+use crate::markdown::{
+    Body, MarkdownOptions, WebLink, is_web_address, render_markdown, render_plain_text,
+};
 use crate::slug::{is_valid_slug, slugify};
 
 /// A parsed source document: validated metadata and the rendered body.
@@ -220,7 +222,7 @@ pub fn parse_document(
         return Err(errors);
     }
 
-    let body = match source.format {
+    let mut body = match source.format {
         SourceFormat::Markdown => render_markdown(
             body_text,
             body_offset,
@@ -231,6 +233,15 @@ pub fn parse_document(
         ),
         SourceFormat::PlainText => render_plain_text(body_text, body_offset),
     };
+    if let Some(url) = &front.source_url {
+        body.web_links.insert(
+            0,
+            WebLink {
+                url: url.get_ref().trim().to_string(),
+                span: shift(url.span()),
+            },
+        );
+    }
     let extra = serde_json::to_value(&front.extra).unwrap_or(serde_json::Value::Null);
     Ok(Document {
         path: source.path.clone(),
@@ -326,12 +337,6 @@ fn slug_from_path(content_path: &str) -> String {
     slugify(stem)
 }
 
-/// An `http(s)://` address: the only kind a source link may have.
-fn is_web_address(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
-}
-
 fn non_empty(value: Option<String>) -> Option<String> {
     value.filter(|v| !v.trim().is_empty())
 }
@@ -369,6 +374,25 @@ mod tests {
         assert_eq!(doc.meta.kind.as_deref(), Some("letter"));
         assert_eq!(doc.slug, "a");
         assert_eq!(doc.body.blocks.len(), 1);
+    }
+
+    #[test]
+    fn the_source_url_is_the_first_web_link() {
+        let text = "+++\ntitle = \"A\"\nsource_url = \"https://x.org/s\"\n+++\nSee [b](https://y.org/b).\n";
+        let doc = parse("a.md", text).unwrap();
+        let links: Vec<(&str, &str)> = doc
+            .body
+            .web_links
+            .iter()
+            .map(|l| (l.url.as_str(), &text[l.span.clone()]))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("https://x.org/s", "\"https://x.org/s\""),
+                ("https://y.org/b", "[b](https://y.org/b)"),
+            ]
+        );
     }
 
     #[test]

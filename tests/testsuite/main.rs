@@ -8,6 +8,7 @@ mod errors;
 mod harness;
 mod html_checks;
 mod incremental;
+mod link_server;
 mod minify;
 mod print;
 mod publishing;

@@ -15,14 +15,22 @@ struct Preview {
 
 impl Preview {
     fn start(pack: &TestPack) -> Self {
+        Self::start_and(pack, || {})
+    }
+
+    /// Starts the preview, runs `meanwhile` while it starts up, and waits until it serves.
+    fn start_and(pack: &TestPack, meanwhile: impl FnOnce()) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
             .args(["serve", "--port", "0", "--root"])
             .arg(pack.root())
             .env("NO_COLOR", "1")
+            // A crash then ends the process at once rather than after printing a backtrace.
+            .env("RUST_BACKTRACE", "0")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("casebook serve starts");
+        meanwhile();
         let stdout = child.stdout.take().unwrap();
         let mut lines = BufReader::new(stdout).lines();
         let address = loop {
@@ -98,6 +106,18 @@ impl Events {
         let taken = self.seen[..at].to_string();
         self.seen.drain(..at);
         taken
+    }
+
+    /// Reads for `duration` and returns everything that arrived, with anything unread before.
+    fn listen_for(&mut self, duration: Duration) -> String {
+        let deadline = Instant::now() + duration;
+        let mut buffer = [0u8; 4096];
+        while Instant::now() < deadline {
+            if let Ok(n) = self.stream.read(&mut buffer) {
+                self.seen.push_str(&String::from_utf8_lossy(&buffer[..n]));
+            }
+        }
+        std::mem::take(&mut self.seen)
     }
 }
 
@@ -196,6 +216,57 @@ fn bad_requests_are_answered_not_fatal() {
 }
 
 #[test]
+fn a_request_announcing_a_huge_body_is_answered_not_fatal() {
+    // Regression: a request declaring a body of a terabyte (and sending none) made the server
+    // try to allocate a terabyte once it had answered, and abort.
+    let pack = pack();
+    let mut preview = Preview::start(&pack);
+    let response = preview.raw(
+        b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000000\r\nConnection: close\r\n\r\n",
+    );
+    assert!(status(&response).contains("200"), "{response}");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        preview.child.try_wait().unwrap().is_none(),
+        "the server is still running"
+    );
+    assert!(status(&preview.get("/")).contains("200"), "still serving");
+}
+
+#[test]
+fn oversized_heads_are_refused_and_unfinished_ones_do_not_stall_others() {
+    let pack = pack();
+    let preview = Preview::start(&pack);
+    let long_header = format!(
+        "GET / HTTP/1.1\r\nHost: x\r\nX-Long: {}\r\nConnection: close\r\n\r\n",
+        "b".repeat(1_000_000)
+    );
+    assert!(status(&preview.raw(long_header.as_bytes())).contains("431"));
+    let many_headers = format!(
+        "GET / HTTP/1.1\r\nHost: x\r\n{}Connection: close\r\n\r\n",
+        (0..10_000)
+            .map(|i| format!("X-H{i}: v\r\n"))
+            .collect::<String>()
+    );
+    assert!(status(&preview.raw(many_headers.as_bytes())).contains("431"));
+    let long_url = format!("/{}", "a".repeat(1_000_000));
+    assert!(status(&preview.get(&long_url)).contains("431"));
+    let unfinished: Vec<TcpStream> = (0..100)
+        .map(|_| {
+            let mut stream = TcpStream::connect(&preview.address).unwrap();
+            stream
+                .write_all(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+                .unwrap();
+            stream
+        })
+        .collect();
+    let started = Instant::now();
+    assert!(status(&preview.get("/")).contains("200"), "still serving");
+    assert!(started.elapsed() < Duration::from_secs(5));
+    drop(unfinished);
+}
+
+#[test]
 fn an_edit_is_rebuilt_and_announced() {
     let pack = pack();
     let preview = Preview::start(&pack);
@@ -209,6 +280,51 @@ fn an_edit_is_rebuilt_and_announced() {
         "lands on the edited paragraph: {notice}"
     );
     assert!(body(&preview.get("/documents/a/")).contains("Second paragraph, edited."));
+}
+
+#[test]
+fn an_idle_preview_stays_idle() {
+    // Regression: the watcher also reported files being opened, so reading the pack for a
+    // rebuild caused another rebuild, for ever, announced to every open page.
+    let pack = pack();
+    let preview = Preview::start(&pack);
+    let mut events = preview.events();
+    let heard = events.listen_for(Duration::from_millis(1500));
+    assert!(!heard.contains("event:"), "nothing changed: {heard}");
+    pack.write(
+        "content/b.md",
+        "+++\ntitle = \"Beta\"\ndate = 2016-11-01\n+++\nBeta text, edited.\n",
+    );
+    events.wait_for("event: built");
+    events.wait_for("\n\n");
+    let heard = events.listen_for(Duration::from_millis(1500));
+    assert!(!heard.contains("event:"), "one save, one rebuild: {heard}");
+}
+
+#[test]
+fn a_save_made_during_the_first_build_is_not_missed() {
+    // Regression: watching began only once the first build was written and the server was up,
+    // so a save made meanwhile was never built.
+    let pack = pack();
+    let preview = Preview::start_and(&pack, || {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !pack.path(".public.casebook-staging").exists() && !pack.path("public").exists() {
+            assert!(
+                Instant::now() < deadline,
+                "the first build never wrote its output"
+            );
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        pack.write(
+            "content/a.md",
+            "+++\ntitle = \"Alpha\"\ndate = 2016-10-18\n+++\nSaved during the first build.\n",
+        );
+    });
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !body(&preview.get("/documents/a/")).contains("Saved during the first build.") {
+        assert!(Instant::now() < deadline, "the save was never built");
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 #[test]

@@ -1,6 +1,9 @@
 //! `casebook check`: everything a build validates, without writing the site, plus what an
 //! editor should look at before publishing: documents without a date, a source or a summary,
 //! duplicate titles, dates the timeline could not place, and names the index vocabulary lacks.
+//! With [`ExternalOptions`], links to web addresses are asked about too (see [`external`]).
+
+pub mod external;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -13,6 +16,8 @@ use crate::pack::Pack;
 use crate::pipeline::{BuildOptions, RenderedPack, Session};
 use crate::render::RenderOptions;
 use crate::timings::Timings;
+
+pub use external::ExternalOptions;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -39,6 +44,17 @@ pub struct Finding {
     pub message: String,
     /// What to do about it.
     pub help: Option<String>,
+    /// For a finding about a web link: the address and its answer.
+    pub link: Option<LinkStatus>,
+}
+
+/// A web link `check --external` asked about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LinkStatus {
+    /// The address as written in the document.
+    pub url: String,
+    /// The HTTP status it answered with, if it answered.
+    pub status: Option<u16>,
 }
 
 /// Everything `check` found, sorted by file and place.
@@ -59,11 +75,19 @@ impl CheckReport {
 }
 
 /// Checks the pack: renders it in memory (so templates are checked too) and writes nothing.
-pub fn check(options: &BuildOptions) -> CheckReport {
+/// With `external`, the web links of a pack that builds are asked about as well; without it,
+/// nothing touches the network.
+pub fn check(options: &BuildOptions, external: Option<&ExternalOptions>) -> CheckReport {
     let mut findings = match Session::new(options.clone())
         .render(&RenderOptions::hosted(), &mut Timings::default())
     {
-        Ok(RenderedPack { pack, .. }) => advice(&pack),
+        Ok(RenderedPack { pack, .. }) => {
+            let mut findings = advice(&pack);
+            if let Some(external) = external {
+                findings.extend(external::check_links(&web_links(&pack), external));
+            }
+            findings
+        }
         Err(BuildError::Content(errors)) => errors
             .into_iter()
             .map(|e| Finding {
@@ -72,6 +96,7 @@ pub fn check(options: &BuildOptions) -> CheckReport {
                 path: e.path,
                 span: e.span,
                 severity: Severity::Error,
+                link: None,
             })
             .collect(),
         Err(other) => vec![Finding {
@@ -83,6 +108,7 @@ pub fn check(options: &BuildOptions) -> CheckReport {
             severity: Severity::Error,
             message: other.to_string(),
             help: None,
+            link: None,
         }],
     };
     findings.sort_by(|a, b| {
@@ -95,6 +121,20 @@ pub fn check(options: &BuildOptions) -> CheckReport {
     CheckReport { findings }
 }
 
+/// Every web link of every document, where it is.
+fn web_links(pack: &Pack) -> Vec<external::LinkUse> {
+    pack.documents
+        .iter()
+        .flat_map(|doc| {
+            doc.body.web_links.iter().map(|link| external::LinkUse {
+                path: doc.path.clone(),
+                span: link.span.clone(),
+                url: link.url.clone(),
+            })
+        })
+        .collect()
+}
+
 /// Warnings and notes for a pack that builds.
 fn advice(pack: &Pack) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -104,6 +144,7 @@ fn advice(pack: &Pack) -> Vec<Finding> {
         severity: Severity::Warning,
         message: message.to_string(),
         help: Some(help.to_string()),
+        link: None,
     };
     let mut titles: HashMap<String, &PathBuf> = HashMap::new();
     for doc in &pack.documents {
@@ -157,6 +198,7 @@ fn advice(pack: &Pack) -> Vec<Finding> {
                 "add an [[events]] entry with the date, or list the words in timeline_ignore"
                     .into(),
             ),
+            link: None,
         });
     }
     let vocabulary = PathBuf::from(&pack.config.topics.vocabulary);
@@ -170,6 +212,7 @@ fn advice(pack: &Pack) -> Vec<Finding> {
                 term.phrase, term.count, term.documents
             ),
             help: Some("add it as a term (or an alias of one) if readers will look for it".into()),
+            link: None,
         });
     }
     findings
