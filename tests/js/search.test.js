@@ -126,6 +126,19 @@ test("filters by kind and date range", async () => {
   assert.ok((await found("Russia", { from: "not a date" })).length > 2, "bad dates are ignored");
 });
 
+test("each text shard is announced as it arrives, so snippets can show before the slowest", async () => {
+  const { engine, loaded } = load();
+  const result = await engine.search("Russia");
+  const before = loaded.length;
+  let arrivals = 0;
+  await engine.loadTexts(result.docs.map((r) => r.doc), () => { arrivals += 1; });
+  const shards = loaded.slice(before).filter((url) => url.includes("text-"));
+  assert.ok(shards.length > 0);
+  assert.equal(arrivals, shards.length);
+  const [hit] = result.docs;
+  assert.notEqual(engine.paragraphText(hit.doc, hit.paragraphs[0].index), null);
+});
+
 test("the paragraph ids written by Rust are used, not positions", async () => {
   assert.deepEqual(await found("vetoed"), [[LETTER, "p5"]]);
 });

@@ -364,10 +364,12 @@
       return postingsCache[stem];
     }
 
-    function loadShards(kind, starts, items) {
+    function loadShards(kind, starts, items, arrived) {
       var shards = new Set();
       items.forEach(function (item) { shards.add(shardOf(starts, item)); });
-      return Promise.all(Array.from(shards, function (n) { return load(kind, n); }));
+      return Promise.all(Array.from(shards, function (n) {
+        return arrived ? load(kind, n).then(arrived) : load(kind, n);
+      }));
     }
 
     /* For each document, whether the filters let it through; null when nothing is filtered. */
@@ -571,9 +573,10 @@
       });
     }
 
-    /* Loads the text shards of these documents, for snippets. */
-    function loadTexts(docs) {
-      return loadShards("text", index.textShards, docs.map(function (doc) { return doc.number; }));
+    /* Loads the text shards of these documents, for snippets, calling arrived (if given) as
+       each shard comes in, so the first snippets need not wait for the slowest shard. */
+    function loadTexts(docs, arrived) {
+      return loadShards("text", index.textShards, docs.map(function (doc) { return doc.number; }), arrived);
     }
 
     /* A paragraph's text, or null while its shard is not loaded. */
@@ -745,7 +748,7 @@
         if (mine !== box.sequence) return;
         if (!result.terms) return clear(box);
         render(box, result, query);
-        return box.engine.loadTexts(result.docs.map(function (r) { return r.doc; })).then(function () {
+        return box.engine.loadTexts(result.docs.map(function (r) { return r.doc; }), function () {
           if (mine === box.sequence) fillSnippets(box);
         });
       })
