@@ -4,8 +4,10 @@
 //! are errors, with the closest valid key suggested: a misspelt setting that is silently
 //! ignored is worse than none.
 
+mod limits;
 mod load;
 
+pub use limits::{LimitsConfig, MAX_NESTING_CEILING};
 pub use load::{CONFIG_FILE, load_config, parse_config};
 
 use serde::{Deserialize, Serialize};
@@ -44,6 +46,8 @@ pub struct Config {
     pub search: SearchConfig,
     /// What the written files look like.
     pub output: OutputConfig,
+    /// How big, deep and slow the pack's inputs may be.
+    pub limits: LimitsConfig,
 }
 
 /// The `[output]` section.
@@ -133,6 +137,7 @@ impl Default for Config {
             timeline: TimelineConfig::default(),
             search: SearchConfig::default(),
             output: OutputConfig::default(),
+            limits: LimitsConfig::default(),
         }
     }
 }
