@@ -63,9 +63,13 @@ fn content_diagnostic(
 ) -> Diagnostic<usize> {
     let name = error.path.display().to_string();
     let mut diagnostic = Diagnostic::error().with_message(error.kind.to_string());
-    let text = std::fs::read(root.join(&error.path))
-        .ok()
-        .map(|bytes| normalize_text(&String::from_utf8_lossy(&bytes)).into_owned());
+    // Only an error with a place needs the file's text (and a file too large to build is not
+    // read again).
+    let text = error.span.as_ref().and_then(|_| {
+        std::fs::read(root.join(&error.path))
+            .ok()
+            .map(|bytes| normalize_text(&String::from_utf8_lossy(&bytes)).into_owned())
+    });
     match (&error.span, text) {
         (Some(span), Some(text)) if span.start <= text.len() => {
             let end = span.end.clamp(span.start, text.len());

@@ -27,6 +27,14 @@ pub enum ContentErrorKind {
     /// The file could not be read.
     #[error("cannot read the file: {0}")]
     Unreadable(String),
+    /// The file is bigger than `[limits] max_document_bytes`.
+    #[error("the file is {} ({size} bytes), over the limit of {} ({limit} bytes)", mebibytes(*.size), mebibytes(*.limit))]
+    TooLarge {
+        /// The file's size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// The bytes are not UTF-8.
     #[error("the file is not valid UTF-8 (first bad byte at offset {offset})")]
     InvalidUtf8 {
@@ -136,6 +144,10 @@ impl ContentError {
                 Some("use letters, digits and hyphens, e.g. `slug = \"benn-letter\"`".into())
             }
             InvalidUtf8 { .. } => Some("save the file as UTF-8".into()),
+            TooLarge { size, .. } => Some(format!(
+                "split it into several documents, or raise the limit in config.toml: \
+                 `[limits] max_document_bytes = {size}`"
+            )),
             MissingLinkTarget { .. } => Some(
                 "link to another source file by its path relative to this one, e.g. `other.md#p3`"
                     .into(),
@@ -275,6 +287,11 @@ pub fn toml_error(path: &std::path::Path, offset: usize, error: &toml::de::Error
             .map(|span| span.start + offset..span.end + offset),
         kind,
     }
+}
+
+/// A byte count in MiB with one decimal, as people read file sizes.
+fn mebibytes(bytes: u64) -> String {
+    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
 }
 
 fn lower_first(text: &str) -> String {

@@ -23,7 +23,10 @@ use crate::pack::Pack;
 use crate::render::{
     RenderCache, RenderOptions, Rendered, Theme, document_url, load_theme, render_site,
 };
-use crate::source::{CONTENT_DIR, Document, SourceFile, discover_sources, parse_document};
+use crate::source::{
+    CONTENT_DIR, Document, ReadFailure, SourceFile, discover_sources, parse_document,
+    read_source_bytes,
+};
 use crate::timings::Timings;
 
 /// Config, vocabulary and theme, loaded together; `generation` changes whenever any does.
@@ -351,21 +354,25 @@ fn read_source(
     times: &mut DocumentTimes,
 ) -> Option<CachedSource> {
     let path = root.join(&source.path);
-    let bytes = match std::fs::read(&path) {
+    let limit = config.limits.max_document_bytes;
+    let bytes = match read_source_bytes(&path, limit) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !path.is_symlink() => {
+        Err(ReadFailure::Io(e))
+            if e.kind() == std::io::ErrorKind::NotFound && !path.is_symlink() =>
+        {
             return Some(CachedSource {
                 hash: MISSING,
                 result: Err(Vec::new()),
             });
         }
-        Err(e) => {
+        Err(failure) => {
+            let kind = match failure {
+                ReadFailure::Io(e) => ContentErrorKind::Unreadable(e.to_string()),
+                ReadFailure::TooLarge(size) => ContentErrorKind::TooLarge { size, limit },
+            };
             return Some(CachedSource {
                 hash: u64::MAX,
-                result: Err(vec![ContentError::file(
-                    source.path.clone(),
-                    ContentErrorKind::Unreadable(e.to_string()),
-                )]),
+                result: Err(vec![ContentError::file(source.path.clone(), kind)]),
             });
         }
     };

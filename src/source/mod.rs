@@ -7,9 +7,11 @@
 mod discover;
 mod document;
 mod frontmatter;
+mod read;
 mod text;
 
 pub use discover::{CONTENT_DIR, SourceFile, SourceFormat, discover_sources, source_file};
 pub use document::{CuratedEvent, Document, Metadata, parse_document};
 pub use frontmatter::{FrontMatter, split_front_matter};
+pub use read::{ReadFailure, read_source_bytes};
 pub use text::normalize_text;
