@@ -8,6 +8,7 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+use crate::config::MAX_NESTING_CEILING;
 use crate::date::DateError;
 
 /// One problem in one file of the pack.
@@ -40,6 +41,12 @@ pub enum ContentErrorKind {
     InvalidUtf8 {
         /// Offset of the first invalid byte.
         offset: usize,
+    },
+    /// Elements nest deeper than `[limits] max_nesting_depth`.
+    #[error("elements nest more than {limit} deep here")]
+    TooDeep {
+        /// The limit.
+        limit: usize,
     },
     /// A `+++` opened front matter and no closing `+++` line followed.
     #[error("front matter opened with `+++` is never closed")]
@@ -144,6 +151,11 @@ impl ContentError {
                 Some("use letters, digits and hyphens, e.g. `slug = \"benn-letter\"`".into())
             }
             InvalidUtf8 { .. } => Some("save the file as UTF-8".into()),
+            TooDeep { .. } => Some(format!(
+                "block quotes, lists and their items, emphasis, links and HTML tags each add a \
+                 level; nest less deeply, or raise `[limits] max_nesting_depth` in config.toml \
+                 (at most {MAX_NESTING_CEILING})"
+            )),
             TooLarge { size, .. } => Some(format!(
                 "split it into several documents, or raise the limit in config.toml: \
                  `[limits] max_document_bytes = {size}`"

@@ -53,6 +53,16 @@ impl<'a> StartTag<'a> {
         &self.name
     }
 
+    /// The tag as it was written in the input.
+    pub fn source(&self) -> &'a str {
+        self.raw
+    }
+
+    /// Whether the tag ends with `/>`.
+    pub fn is_self_closing(&self) -> bool {
+        self.self_closing
+    }
+
     /// An attribute's value (decoded); `Some("")` for a bare attribute.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.attributes

@@ -8,12 +8,14 @@
 
 mod highlight;
 mod links;
+mod nesting;
 mod plain;
 mod render;
 mod sanitize;
 
 pub use highlight::{HighlightError, syntax_css};
 pub use links::{LINK_MARKER, resolve_link_markers};
+pub use nesting::check_nesting;
 pub use plain::render_plain_text;
 pub use render::{MarkdownOptions, render_markdown};
 pub(crate) use sanitize::is_web_address;

@@ -27,15 +27,7 @@ type Spanned<'a> = (Event<'a>, Range<usize>);
 /// Renders a Markdown body. `offset` is where `text` starts in the file, so block offsets and
 /// link spans point into the file.
 pub fn render_markdown(text: &str, offset: usize, options: MarkdownOptions) -> Body {
-    let mut parser_options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    if options.smart_punctuation {
-        parser_options |= Options::ENABLE_SMART_PUNCTUATION;
-    }
-    let events: Vec<Spanned> = Parser::new_ext(text, parser_options)
+    let events: Vec<Spanned> = Parser::new_ext(text, parser_options(options))
         .into_offset_iter()
         .map(|(event, range)| (event, range.start + offset..range.end + offset))
         .collect();
@@ -50,6 +42,19 @@ pub fn render_markdown(text: &str, offset: usize, options: MarkdownOptions) -> B
         start = end;
     }
     renderer.body
+}
+
+/// The Markdown extensions the renderer (and anything that must parse as it does) uses.
+pub(super) fn parser_options(options: MarkdownOptions) -> Options {
+    let mut parser_options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    if options.smart_punctuation {
+        parser_options |= Options::ENABLE_SMART_PUNCTUATION;
+    }
+    parser_options
 }
 
 /// The index just past the top-level block starting at `start`.

@@ -58,7 +58,7 @@ pub(crate) fn clean_inline(html: &str) -> Cow<'static, str> {
     }
 }
 
-fn is_inline_tag(name: &str) -> bool {
+pub(super) fn is_inline_tag(name: &str) -> bool {
     INLINE_TAGS.contains(&name)
 }
 

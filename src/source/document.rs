@@ -13,7 +13,8 @@ use crate::config::Config;
 use crate::date::{DateError, PartialDate};
 use crate::error::{ContentError, ContentErrorKind, toml_error};
 use crate::markdown::{
-    Body, MarkdownOptions, WebLink, is_web_address, render_markdown, render_plain_text,
+    Body, MarkdownOptions, WebLink, check_nesting, is_web_address, render_markdown,
+    render_plain_text,
 };
 use crate::slug::{is_valid_slug, slugify};
 
@@ -222,15 +223,22 @@ pub fn parse_document(
         return Err(errors);
     }
 
+    let options = MarkdownOptions {
+        smart_punctuation: config.markdown.smart_punctuation,
+        allow_raw_html: config.markdown.allow_raw_html,
+    };
+    let limit = config.limits.max_nesting_depth;
     let mut body = match source.format {
-        SourceFormat::Markdown => render_markdown(
-            body_text,
-            body_offset,
-            MarkdownOptions {
-                smart_punctuation: config.markdown.smart_punctuation,
-                allow_raw_html: config.markdown.allow_raw_html,
-            },
-        ),
+        SourceFormat::Markdown => {
+            check_nesting(body_text, body_offset, options, limit).map_err(|at| {
+                let width = text[at..].chars().next().map_or(0, char::len_utf8);
+                vec![error(
+                    Some(at..at + width),
+                    ContentErrorKind::TooDeep { limit },
+                )]
+            })?;
+            render_markdown(body_text, body_offset, options)
+        }
         SourceFormat::PlainText => render_plain_text(body_text, body_offset),
     };
     if let Some(url) = &front.source_url {
@@ -445,6 +453,18 @@ mod tests {
         )
         .unwrap();
         assert_eq!(doc.body.blocks.len(), 2);
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_limit_is_an_error_at_its_place() {
+        let text = "+++\ntitle = \"A\"\n+++\nFine.\n\n>>> deep\n";
+        let mut config = Config::default();
+        config.limits.max_nesting_depth = 3;
+        let errors = parse_document(&source("a.md"), text.as_bytes(), &config).unwrap_err();
+        assert_eq!(errors[0].kind, ContentErrorKind::TooDeep { limit: 3 });
+        assert_eq!(&text[errors[0].span.clone().unwrap()], "d");
+        config.limits.max_nesting_depth = 4;
+        assert!(parse_document(&source("a.md"), text.as_bytes(), &config).is_ok());
     }
 
     #[test]

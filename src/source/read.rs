@@ -52,8 +52,6 @@ mod tests {
     fn a_missing_file_is_an_io_error() {
         let dir = tempfile::tempdir().unwrap();
         let error = read_source_bytes(&dir.path().join("none.md"), 10).unwrap_err();
-        assert!(
-            matches!(error, ReadFailure::Io(e) if e.kind() == std::io::ErrorKind::NotFound)
-        );
+        assert!(matches!(error, ReadFailure::Io(e) if e.kind() == std::io::ErrorKind::NotFound));
     }
 }

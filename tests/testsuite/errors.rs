@@ -215,15 +215,17 @@ fn a_source_url_must_be_a_web_address() {
     assert!(err.contains("content/bad.md:3:14"), "{err}");
 }
 
-/// Hostile but valid input builds, without a crash, a hang or an error.
+/// Hostile but valid input builds, without a crash, a hang or an error: nesting as deep as
+/// the default limit allows (99 quotes and their paragraph; 50 lists, each with its item),
+/// long lines, NUL bytes and unmatched brackets.
 #[test]
 fn deep_nesting_long_lines_and_nul_bytes_build() {
     let pack = TestPack::new();
     pack.write(
         "content/quotes.md",
-        &format!("+++\ntitle = \"q\"\n+++\n{} deep\n", ">".repeat(10_000)),
+        &format!("+++\ntitle = \"q\"\n+++\n{} deep\n", ">".repeat(99)),
     );
-    let lists: String = (0..1_000)
+    let lists: String = (0..50)
         .map(|i| format!("{}- x\n", "  ".repeat(i)))
         .collect();
     pack.write(
@@ -268,4 +270,61 @@ fn an_empty_file_and_a_lone_opening_line_are_errors() {
         err.contains("content/plus.md:1:1") && err.contains("never closed"),
         "{err}"
     );
+}
+
+/// Regression: with `[output] minify = true`, a document of 1,000 nested block quotes
+/// overflowed the minifier's stack and the build aborted (signal 6) instead of reporting it.
+#[test]
+fn deep_nesting_is_an_error_naming_the_line_not_a_stack_overflow_when_minifying() {
+    let err = fails_keeping_output(|p| {
+        p.write("config.toml", "title = \"T\"\n[output]\nminify = true\n");
+        p.write(
+            "content/deep.md",
+            &format!("+++\ntitle = \"d\"\n+++\n{} deep\n", ">".repeat(1_000)),
+        );
+    });
+    assert!(
+        err.contains("elements nest more than 100 deep here"),
+        "{err}"
+    );
+    assert!(err.contains("content/deep.md:4:101"), "{err}");
+}
+
+/// The deepest nesting the limit can be raised to builds, minified, as hosted and offline.
+#[test]
+fn nesting_at_the_ceiling_builds_minified_and_bundled() {
+    let pack = TestPack::new();
+    pack.write(
+        "config.toml",
+        "title = \"T\"\n[limits]\nmax_nesting_depth = 200\n[output]\nminify = true\n\
+         [markdown]\nallow_raw_html = true\n",
+    );
+    let doc = |name: &str, body: String| {
+        pack.write(
+            &format!("content/{name}.md"),
+            &format!("+++\ntitle = \"{name}\"\n+++\n{body}\n"),
+        );
+    };
+    doc("quotes", format!("{} deep", ">".repeat(199)));
+    doc("lists", format!("{}x", "- ".repeat(100)));
+    doc(
+        "divs",
+        format!("{}x{}", "<div>".repeat(200), "</div>".repeat(200)),
+    );
+    doc(
+        "mixed",
+        format!("{}*a **b [c](https://x.org) d** e*", "> - ".repeat(64)),
+    );
+    pack.build_ok();
+    let zip = pack.path("pack.zip");
+    let single = pack.path("pack.html");
+    let bundle = pack.run(&[
+        "bundle",
+        "--zip",
+        zip.to_str().unwrap(),
+        "--single-file",
+        single.to_str().unwrap(),
+    ]);
+    assert_eq!(bundle.code(), 0, "{}", bundle.stderr());
+    assert!(pack.output("documents/quotes/index.html").contains("deep"));
 }
