@@ -206,6 +206,9 @@ pub enum BuildError {
         /// Tera's report, with the line and a pointer to the fault.
         report: String,
     },
+    /// The output folder is the pack's root, a folder above it, or one of its own folders.
+    #[error("the output folder {} would overwrite the pack's own files", .0.display())]
+    OutputOverlapsPack(PathBuf),
     /// A CSS file (of the theme or the pack's `static/`) could not be minified.
     #[error("cannot minify {path}: {message}")]
     Minify {

@@ -16,11 +16,25 @@ pub fn check_output_location(root: &Path, output: &Path) -> Result<(), BuildErro
             .iter()
             .any(|dir| output.starts_with(root.join(dir)));
     if clashes {
-        return Err(BuildError::io(
-            "the output folder would overwrite the pack's own files",
-            output,
-            std::io::Error::from(std::io::ErrorKind::InvalidInput),
-        ));
+        return Err(BuildError::OutputOverlapsPack(output));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: the refusal ended in the I/O error text ": invalid input parameter".
+    #[test]
+    fn an_output_folder_over_the_sources_is_refused_with_a_plain_message() {
+        let error =
+            check_output_location(Path::new("/pack"), Path::new("/pack/content")).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "the output folder /pack/content would overwrite the pack's own files"
+        );
+        assert!(check_output_location(Path::new("/pack"), Path::new("/pack/public")).is_ok());
+        assert!(check_output_location(Path::new("/pack"), Path::new("/")).is_err());
+    }
 }
