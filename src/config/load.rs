@@ -26,7 +26,7 @@ pub fn parse_config(text: &str, path: &Path) -> Result<Config, ContentError> {
 /// likely mistyped.
 pub fn load_config(root: &Path) -> Result<Config, BuildError> {
     let path = root.join(super::CONFIG_FILE);
-    let text = std::fs::read_to_string(&path).map_err(|e| {
+    let bytes = std::fs::read(&path).map_err(|e| {
         BuildError::Content(vec![ContentError::file(
             CONFIG_FILE,
             ContentErrorKind::Unreadable(format!(
@@ -35,7 +35,15 @@ pub fn load_config(root: &Path) -> Result<Config, BuildError> {
             )),
         )])
     })?;
-    parse_config(&text, Path::new(CONFIG_FILE)).map_err(|e| BuildError::Content(vec![e]))
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        BuildError::Content(vec![ContentError::at(
+            CONFIG_FILE,
+            offset..offset + 1,
+            ContentErrorKind::InvalidUtf8 { offset },
+        )])
+    })?;
+    parse_config(text, Path::new(CONFIG_FILE)).map_err(|e| BuildError::Content(vec![e]))
 }
 
 fn check_theme_name(name: &str) -> Result<(), ContentErrorKind> {
@@ -99,6 +107,19 @@ mod tests {
         let error = parse_config("title = 3\n", Path::new("config.toml")).unwrap_err();
         assert!(error.span.is_some());
         assert!(matches!(error.kind, ContentErrorKind::Toml { .. }));
+    }
+
+    /// Regression: a config.toml with a Latin-1 byte was reported as unreadable, asking
+    /// whether the folder was a Casebook pack at all.
+    #[test]
+    fn a_config_that_is_not_utf8_is_an_encoding_error_at_its_place() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), b"title = \"Caf\xe9\"\n").unwrap();
+        let Err(BuildError::Content(errors)) = load_config(dir.path()) else {
+            panic!("not a content error");
+        };
+        assert_eq!(errors[0].kind, ContentErrorKind::InvalidUtf8 { offset: 12 });
+        assert_eq!(errors[0].span, Some(12..13));
     }
 
     #[test]
