@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::Config;
 use crate::error::{BuildError, ContentError, ContentErrorKind, toml_error};
+use crate::markdown::check_highlight_theme;
 
 /// The config file's name at the pack root.
 pub const CONFIG_FILE: &str = "config.toml";
@@ -11,13 +12,23 @@ pub const CONFIG_FILE: &str = "config.toml";
 /// Parses config text; `path` is only used to name the file in errors.
 pub fn parse_config(text: &str, path: &Path) -> Result<Config, ContentError> {
     let config: Config = toml::from_str(text).map_err(|e| toml_error(path, 0, &e))?;
+    let error_at = |key: &str, kind| ContentError {
+        path: path.to_path_buf(),
+        span: find_value_span(text, key),
+        kind,
+    };
     if let Err(kind) = check_theme_name(&config.theme) {
-        let span = find_value_span(text, "theme");
-        return Err(ContentError {
-            path: path.to_path_buf(),
-            span,
-            kind,
-        });
+        return Err(error_at("theme", kind));
+    }
+    let markdown = &config.markdown;
+    for (key, name) in [
+        ("highlight_theme", &markdown.highlight_theme),
+        ("highlight_theme_dark", &markdown.highlight_theme_dark),
+    ] {
+        if let Err(e) = check_highlight_theme(name) {
+            let message = e.to_string();
+            return Err(error_at(key, ContentErrorKind::Toml { message }));
+        }
     }
     Ok(config)
 }
@@ -60,10 +71,15 @@ fn check_theme_name(name: &str) -> Result<(), ContentErrorKind> {
     }
 }
 
+/// The line setting `key` (the first; keys of different tables are not told apart).
 fn find_value_span(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        if line.trim_start().starts_with(key) {
+        let sets_key = line
+            .trim_start()
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='));
+        if sets_key {
             return Some(offset..offset + line.trim_end().len());
         }
         offset += line.len();
@@ -120,6 +136,23 @@ mod tests {
         };
         assert_eq!(errors[0].kind, ContentErrorKind::InvalidUtf8 { offset: 12 });
         assert_eq!(errors[0].span, Some(12..13));
+    }
+
+    /// Regression: an unknown highlight theme was reported at render time as a problem of a
+    /// template `syntax.css`, with advice to fix the templates.
+    #[test]
+    fn an_unknown_highlight_theme_is_an_error_on_its_line() {
+        let text = "[markdown]\nhighlight_theme_dark = \"base16-ocean.dark\"\nhighlight_theme = \"Nope\"\n";
+        let error = parse_config(text, Path::new("config.toml")).unwrap_err();
+        assert_eq!(
+            &text[error.span.clone().unwrap()],
+            "highlight_theme = \"Nope\""
+        );
+        assert!(
+            error
+                .to_string()
+                .contains("highlight theme `Nope` does not exist")
+        );
     }
 
     #[test]

@@ -41,15 +41,32 @@ pub(crate) fn highlight(code: &str, language: &str) -> Option<String> {
     Some(generator.finalize())
 }
 
+fn themes() -> &'static ThemeSet {
+    static THEMES: OnceLock<ThemeSet> = OnceLock::new();
+    THEMES.get_or_init(ThemeSet::load_defaults)
+}
+
+/// Checks that a highlight theme exists, so a misspelt name in config.toml is reported there
+/// when the config is read.
+pub fn check_highlight_theme(name: &str) -> Result<(), HighlightError> {
+    let themes = themes();
+    if themes.themes.contains_key(name) {
+        Ok(())
+    } else {
+        Err(HighlightError {
+            name: name.to_string(),
+            available: themes.themes.keys().cloned().collect::<Vec<_>>().join(", "),
+        })
+    }
+}
+
 /// The stylesheet for highlighted code: the light theme, and the dark one under
 /// `prefers-color-scheme: dark`.
 pub fn syntax_css(light: &str, dark: &str) -> Result<String, HighlightError> {
-    let themes = ThemeSet::load_defaults();
+    let themes = themes();
     let css_for = |name: &str| {
-        let theme = themes.themes.get(name).ok_or_else(|| HighlightError {
-            name: name.to_string(),
-            available: themes.themes.keys().cloned().collect::<Vec<_>>().join(", "),
-        })?;
+        check_highlight_theme(name)?;
+        let theme = &themes.themes[name];
         css_for_theme_with_class_style(theme, CLASS_STYLE).map_err(|e| HighlightError {
             name: name.to_string(),
             available: e.to_string(),
@@ -78,5 +95,7 @@ mod tests {
     fn unknown_theme_names_the_available_ones() {
         let error = syntax_css("Nope", "base16-ocean.dark").unwrap_err();
         assert!(error.available.contains("InspiredGitHub"));
+        assert_eq!(check_highlight_theme("Nope"), Err(error));
+        assert_eq!(check_highlight_theme("InspiredGitHub"), Ok(()));
     }
 }

@@ -13,7 +13,7 @@ mod plain;
 mod render;
 mod sanitize;
 
-pub use highlight::{HighlightError, syntax_css};
+pub use highlight::{HighlightError, check_highlight_theme, syntax_css};
 pub use links::{LINK_MARKER, resolve_link_markers};
 pub use nesting::check_nesting;
 pub use plain::render_plain_text;
