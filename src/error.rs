@@ -29,7 +29,7 @@ pub enum ContentErrorKind {
     #[error("cannot read the file: {0}")]
     Unreadable(String),
     /// The file is bigger than `[limits] max_document_bytes`.
-    #[error("the file is {} ({size} bytes), over the limit of {} ({limit} bytes)", mebibytes(*.size), mebibytes(*.limit))]
+    #[error("the file is {}, over the limit of {}", mebibytes(*.size), mebibytes(*.limit))]
     TooLarge {
         /// The file's size in bytes.
         size: u64,
@@ -293,7 +293,7 @@ pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
 pub fn toml_error(path: &std::path::Path, offset: usize, error: &toml::de::Error) -> ContentError {
     let message = error.message().trim();
     let kind = unknown_key_from_message(message).unwrap_or_else(|| ContentErrorKind::Toml {
-        message: lower_first(message),
+        message: lower_first(&in_toml_terms(message)),
     });
     ContentError {
         path: path.to_path_buf(),
@@ -304,9 +304,30 @@ pub fn toml_error(path: &std::path::Path, offset: usize, error: &toml::de::Error
     }
 }
 
-/// A byte count in MiB with one decimal, as people read file sizes.
+/// A file size as people read it: in MiB with one decimal from 1 MiB up, else in bytes.
 fn mebibytes(bytes: u64) -> String {
-    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB {
+        format!("{:.1} MiB ({bytes} bytes)", bytes as f64 / MIB as f64)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// serde's type expectations, which name Rust types (`expected struct RawEvent`, `expected
+/// u64`), reworded in the terms of the TOML an editor writes.
+fn in_toml_terms(message: &str) -> String {
+    let Some((before, expected)) = message.rsplit_once(", expected ") else {
+        return message.to_string();
+    };
+    let reworded = match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number, 0 or more",
+        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number",
+        "a sequence" => "an array",
+        _ if expected.starts_with("struct ") || expected == "a map" => "a table",
+        _ => return message.to_string(),
+    };
+    format!("{before}, expected {reworded}")
 }
 
 fn lower_first(text: &str) -> String {
@@ -334,6 +355,38 @@ mod tests {
                 expected: vec!["title".into(), "date".into()],
             }
         );
+    }
+
+    /// Regression: type errors named Rust types, e.g. "expected struct RawEvent".
+    #[test]
+    fn type_errors_are_worded_in_toml_terms() {
+        let cases = [
+            (
+                "invalid type: string \"x\", expected struct RawEvent",
+                "invalid type: string \"x\", expected a table",
+            ),
+            (
+                "invalid type: string \"10 MB\", expected u64",
+                "invalid type: string \"10 MB\", expected a whole number, 0 or more",
+            ),
+            (
+                "invalid type: string \"x\", expected a sequence",
+                "invalid type: string \"x\", expected an array",
+            ),
+            (
+                "invalid type: integer `3`, expected a string",
+                "invalid type: integer `3`, expected a string",
+            ),
+        ];
+        for (message, reworded) in cases {
+            assert_eq!(in_toml_terms(message), reworded);
+        }
+    }
+
+    #[test]
+    fn sizes_are_shown_in_mebibytes_from_one_up() {
+        assert_eq!(mebibytes(47), "47 bytes");
+        assert_eq!(mebibytes(52_428_800), "50.0 MiB (52428800 bytes)");
     }
 
     #[test]
