@@ -104,6 +104,11 @@ fn build_error_help(error: &BuildError) -> Option<String> {
         BuildError::Template { .. } => {
             Some("help: fix the template in templates/ (or the theme), then build again".into())
         }
+        BuildError::TemplateTimeout { .. } => Some(
+            "help: a loop in the template may never end; fix it, or raise \
+             `[limits] max_render_seconds` in config.toml"
+                .into(),
+        ),
         BuildError::OutputOverlapsPack(_) => Some(
             "help: set `output_dir` in config.toml (or pass --output) to a folder of its own, \
              outside content/, templates/, static/ and themes/, such as `public`"

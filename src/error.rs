@@ -206,6 +206,16 @@ pub enum BuildError {
         /// Tera's report, with the line and a pointer to the fault.
         report: String,
     },
+    /// A page took longer to render than `[limits] max_render_seconds` and was stopped.
+    #[error(
+        "template `{template}` took longer than {limit:?} to render a page (with the templates it extends and includes), so it was stopped"
+    )]
+    TemplateTimeout {
+        /// The template of the page (e.g. `index.html`).
+        template: String,
+        /// The limit.
+        limit: std::time::Duration,
+    },
     /// The output folder is the pack's root, a folder above it, or one of its own folders.
     #[error("the output folder {} would overwrite the pack's own files", .0.display())]
     OutputOverlapsPack(PathBuf),

@@ -204,7 +204,11 @@ impl Session {
     fn load(&mut self) -> Result<(), BuildError> {
         if let Some(loaded) = &mut self.loaded {
             if self.reload_static {
-                loaded.theme = load_theme(&self.options.root, &loaded.config.theme)?;
+                loaded.theme = load_theme(
+                    &self.options.root,
+                    &loaded.config.theme,
+                    loaded.config.limits.render_time(),
+                )?;
                 self.reload_static = false;
             }
             return Ok(());
@@ -220,7 +224,11 @@ impl Session {
         check_output_location(&self.options.root, &output_dir)?;
         let (vocabulary, matcher) =
             load_vocabulary(&self.options.root, &config).map_err(BuildError::Content)?;
-        let theme = load_theme(&self.options.root, &config.theme)?;
+        let theme = load_theme(
+            &self.options.root,
+            &config.theme,
+            config.limits.render_time(),
+        )?;
         self.generation += 1;
         self.reload_static = false;
         self.renders.clear();

@@ -12,10 +12,11 @@ mod theme;
 mod timeline;
 mod topics;
 mod views;
+mod watchdog;
 
 pub use cache::{Fingerprint, RenderCache};
 pub use layout::{document_anchor, edition_layout};
 pub use print::PRINT_PATH;
 pub use site::{RenderOptions, Rendered, render_site};
-pub use theme::{TEMPLATE_NAMES, Theme, load_theme, template_error};
+pub use theme::{TEMPLATE_NAMES, Theme, load_theme};
 pub use views::{DateView, DocumentSummary, DocumentView, PageView, SiteView, document_url};

@@ -15,7 +15,7 @@ use tera::Context;
 use xxhash_rust::xxh3::Xxh3;
 
 use super::cache::RenderCache;
-use super::theme::{Theme, template_error};
+use super::theme::Theme;
 use super::views::{PageView, SiteView};
 use crate::error::BuildError;
 use crate::output::OutputFile;
@@ -69,11 +69,7 @@ impl PageRenderer<'_> {
         if !key.is_empty() {
             context.insert(key, value);
         }
-        let html = self
-            .theme
-            .tera
-            .render(template, &context)
-            .map_err(|e| template_error(&e))?;
+        let html = self.theme.render(template, &context)?;
         Ok(RenderedPage {
             file: OutputFile::new(output, html.into_bytes()),
             origin: Origin::Rendered(fingerprint),

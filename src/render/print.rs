@@ -5,7 +5,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::layout::{document_anchor, edition_layout};
-use super::theme::{PRINT_TEMPLATE, Theme, template_error};
+use super::theme::{PRINT_TEMPLATE, Theme};
 use super::views::{DocumentSummary, PageView, SiteView};
 use crate::edition::{Outside, Rewriter, files_by_path, part_contents, rewrite_parts};
 use crate::error::BuildError;
@@ -74,10 +74,7 @@ pub fn render_print(
     context.insert("documents", &documents);
     context.insert("timeline", &parts.next());
     context.insert("topics", &parts.next());
-    let html = theme
-        .tera
-        .render(PRINT_TEMPLATE, &context)
-        .map_err(|e| template_error(&e))?;
+    let html = theme.render(PRINT_TEMPLATE, &context)?;
     Ok(OutputFile::new(
         format!("{PRINT_PATH}index.html"),
         html.into_bytes(),

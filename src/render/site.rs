@@ -12,7 +12,7 @@ use super::feeds::{atom_feed, robots, sitemap};
 use super::pages::{PageRenderer, RenderedPage, remember};
 use super::print::{PRINT_PATH, render_print};
 use super::search::{kind_options, search_files};
-use super::theme::{Theme, template_error};
+use super::theme::Theme;
 use super::timeline::{document_events, split_by_year, timeline_exports, timeline_pages};
 use super::topics::{index_json, index_view, term_page_view, term_url};
 use super::views::{DocumentSummary, DocumentView, PageView, SiteView, document_url};
@@ -255,10 +255,7 @@ fn page_view(
 }
 
 fn render(theme: &Theme, template: &str, context: &Context) -> Result<String, BuildError> {
-    theme
-        .tera
-        .render(template, context)
-        .map_err(|e| template_error(&e))
+    theme.render(template, context)
 }
 
 fn base_context(site: &SiteView, page: &PageView) -> Context {

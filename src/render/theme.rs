@@ -4,9 +4,12 @@
 //! nothing else installed; a pack may still carry its own copy in `themes/default/`.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
 
-use tera::Tera;
+use tera::{Context, Tera};
 
+use super::watchdog::{RenderFailure, render_with_limit};
 use crate::error::BuildError;
 
 /// The templates every theme provides.
@@ -98,16 +101,39 @@ const BUILTIN_STATIC: [(&str, &str); 6] = [
 
 /// A loaded theme, ready to render.
 pub struct Theme {
-    /// Templates compiled once for the whole build.
-    pub tera: Tera,
+    /// Templates compiled once for the whole build, shared with the threads that render.
+    tera: Arc<Tera>,
+    /// How long one page may take to render.
+    render_limit: Duration,
     /// Files copied to the output as they are: (path in output, bytes).
     pub static_files: Vec<(String, Vec<u8>)>,
     /// Whether the theme has a print edition ([`PRINT_TEMPLATE`]).
     pub has_print: bool,
 }
 
+impl Theme {
+    /// Renders one page with `template`, stopping it with an error if it takes longer than
+    /// the theme's render limit (see [`super::watchdog`]).
+    pub fn render(&self, template: &str, context: &Context) -> Result<String, BuildError> {
+        render_with_limit(&self.tera, template, context, self.render_limit).map_err(|failure| {
+            match failure {
+                RenderFailure::Tera(error) => template_error(&error),
+                RenderFailure::TimedOut => BuildError::TemplateTimeout {
+                    template: template.to_string(),
+                    limit: self.render_limit,
+                },
+                RenderFailure::Helper(report) => BuildError::Template {
+                    template: template.to_string(),
+                    report,
+                },
+            }
+        })
+    }
+}
+
 /// Loads the theme named in the config, then the pack's `templates/` and `static/` over it.
-pub fn load_theme(root: &Path, name: &str) -> Result<Theme, BuildError> {
+/// `render_limit` is how long one page may take to render.
+pub fn load_theme(root: &Path, name: &str, render_limit: Duration) -> Result<Theme, BuildError> {
     let theme_dir = root.join("themes").join(name);
     let mut templates: Vec<(String, String)> = Vec::new();
     let mut static_files = Vec::new();
@@ -165,14 +191,15 @@ pub fn load_theme(root: &Path, name: &str) -> Result<Theme, BuildError> {
         .map_err(|e| template_error(&e))?;
     static_files.sort();
     Ok(Theme {
-        tera,
+        tera: Arc::new(tera),
+        render_limit,
         static_files,
         has_print,
     })
 }
 
 /// Turns a Tera error into a build error that names the template and the line.
-pub fn template_error(error: &tera::Error) -> BuildError {
+fn template_error(error: &tera::Error) -> BuildError {
     let template = match error.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
             report.filename().to_string()
@@ -216,4 +243,31 @@ fn read_tree(dir: &Path, visit: &mut dyn FnMut(String, Vec<u8>)) -> Result<(), B
         visit(rel, bytes);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pack_with_index(template: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+        std::fs::write(dir.path().join("templates/index.html"), template).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_page_past_the_time_limit_is_an_error_naming_its_template() {
+        let pack = pack_with_index(
+            "{% for i in range(end=100000) %}{% for j in range(end=100000) %}x\
+             {% endfor %}{% endfor %}",
+        );
+        let theme = load_theme(pack.path(), "default", Duration::from_millis(100)).unwrap();
+        let error = theme.render("index.html", &Context::new()).unwrap_err();
+        assert!(matches!(
+            &error,
+            BuildError::TemplateTimeout { template, limit } if template == "index.html"
+                && *limit == Duration::from_millis(100)
+        ));
+    }
 }
