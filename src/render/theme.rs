@@ -117,7 +117,7 @@ impl Theme {
     pub fn render(&self, template: &str, context: &Context) -> Result<String, BuildError> {
         render_with_limit(&self.tera, template, context, self.render_limit).map_err(|failure| {
             match failure {
-                RenderFailure::Tera(error) => template_error(&error),
+                RenderFailure::Tera(error) => template_error(&error, Some(template)),
                 RenderFailure::TimedOut => BuildError::TemplateTimeout {
                     template: template.to_string(),
                     limit: self.render_limit,
@@ -188,7 +188,7 @@ pub fn load_theme(root: &Path, name: &str, render_limit: Duration) -> Result<The
     let has_print = templates.iter().any(|(n, _)| n == PRINT_TEMPLATE);
     let mut tera = Tera::new();
     tera.add_raw_templates(templates)
-        .map_err(|e| template_error(&e))?;
+        .map_err(|e| template_error(&e, None))?;
     static_files.sort();
     Ok(Theme {
         tera: Arc::new(tera),
@@ -198,19 +198,46 @@ pub fn load_theme(root: &Path, name: &str, render_limit: Duration) -> Result<The
     })
 }
 
-/// Turns a Tera error into a build error that names the template and the line.
-fn template_error(error: &tera::Error) -> BuildError {
+/// Turns a Tera error into a build error that names the template and the line. `rendering`
+/// is the template whose page was being rendered, named when Tera's error does not say
+/// where it happened.
+fn template_error(error: &tera::Error, rendering: Option<&str>) -> BuildError {
     let template = match error.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
             report.filename().to_string()
         }
         tera::ErrorKind::TemplateNotFound(name) => name.clone(),
-        _ => String::from("(templates)"),
+        tera::ErrorKind::CircularExtend { tpl, .. }
+        | tera::ErrorKind::CircularInclude { tpl, .. } => tpl.clone(),
+        tera::ErrorKind::MissingParent { current, .. } => current.clone(),
+        tera::ErrorKind::Msg(report) if !reported_templates(report).is_empty() => {
+            reported_templates(report).join(", ")
+        }
+        _ => rendering.unwrap_or("(templates)").to_string(),
     };
     BuildError::Template {
         template,
         report: error.to_string(),
     }
+}
+
+/// The templates named in the reports Tera joins into one message when templates refer to
+/// filters, functions or templates that do not exist: each report points at its place with
+/// a line `--> name:line:column`.
+fn reported_templates(report: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    for line in report.lines() {
+        let name = line
+            .trim_start()
+            .strip_prefix("--> ")
+            .and_then(|place| place.rsplitn(3, ':').nth(2));
+        if let Some(name) = name
+            && !names.contains(&name)
+        {
+            names.push(name);
+        }
+    }
+    names
 }
 
 /// Calls `visit` with (relative path with `/`, bytes) for every file under `dir`, in sorted
@@ -254,6 +281,53 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("templates")).unwrap();
         std::fs::write(dir.path().join("templates/index.html"), template).unwrap();
         dir
+    }
+
+    fn template_of(error: BuildError) -> String {
+        match error {
+            BuildError::Template { template, .. }
+            | BuildError::TemplateTimeout { template, .. } => template,
+            other => panic!("not a template error: {other}"),
+        }
+    }
+
+    /// Regression: a template that included itself was reported as template `(templates)`.
+    #[test]
+    fn a_template_that_includes_or_extends_itself_is_named() {
+        for template in [
+            "{% include \"index.html\" %}",
+            "{% extends \"index.html\" %}",
+        ] {
+            let pack = pack_with_index(template);
+            let error = load_theme(pack.path(), "default", Duration::from_secs(10))
+                .err()
+                .unwrap();
+            assert_eq!(template_of(error), "index.html", "{template}");
+        }
+    }
+
+    /// Regression: a template using a filter or including a template that does not exist was
+    /// reported as template `(templates)`.
+    #[test]
+    fn unknown_filters_and_includes_name_their_template() {
+        for template in ["{{ site.title | shout }}", "{% include \"nowhere.html\" %}"] {
+            let pack = pack_with_index(template);
+            let error = load_theme(pack.path(), "default", Duration::from_secs(10))
+                .err()
+                .unwrap();
+            assert_eq!(template_of(error), "index.html", "{template}");
+        }
+    }
+
+    /// Regression: endless component recursion was reported as template `(templates)`.
+    #[test]
+    fn endless_component_recursion_names_the_page_template() {
+        let pack = pack_with_index(
+            "{% component r(n) %}{{ <r n={n} /> }}{% endcomponent r %}{{ <r n={1} /> }}",
+        );
+        let theme = load_theme(pack.path(), "default", Duration::from_secs(10)).unwrap();
+        let error = theme.render("index.html", &Context::new()).unwrap_err();
+        assert_eq!(template_of(error), "index.html");
     }
 
     #[test]
