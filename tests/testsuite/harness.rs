@@ -2,22 +2,42 @@
 //! and read what it produced.
 
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 /// A pack in a temporary folder.
 pub struct TestPack {
     dir: tempfile::TempDir,
+    root: PathBuf,
 }
 
 impl TestPack {
     /// An empty pack with a minimal config.
     pub fn new() -> Self {
-        let pack = Self {
-            dir: tempfile::tempdir().expect("temporary folder"),
-        };
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let root = dir.path().to_path_buf();
+        let pack = Self { dir, root };
         pack.write("config.toml", "title = \"Test pack\"\n");
         pack
+    }
+
+    /// Like [`new`](Self::new), but two folders down in the temporary folder
+    /// ([`outer`](Self::outer)), so a build that writes beside or above the pack can be seen.
+    pub fn nested() -> Self {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let root = dir.path().join("outer").join("pack");
+        std::fs::create_dir_all(&root).unwrap();
+        let pack = Self { dir, root };
+        pack.write("config.toml", "title = \"Test pack\"\n");
+        pack
+    }
+
+    /// The temporary folder holding the pack (the pack's root itself unless
+    /// [`nested`](Self::nested)).
+    pub fn outer(&self) -> &Path {
+        self.dir.path()
     }
 
     /// A copy of the repository's sample pack (config.toml, index.toml and content/).
@@ -39,11 +59,11 @@ impl TestPack {
     }
 
     pub fn root(&self) -> &Path {
-        self.dir.path()
+        &self.root
     }
 
     pub fn path(&self, relative: &str) -> PathBuf {
-        self.dir.path().join(relative)
+        self.root.join(relative)
     }
 
     pub fn write(&self, relative: &str, text: &str) -> &Self {
@@ -71,6 +91,60 @@ impl TestPack {
             .output()
             .expect("casebook runs");
         Run { output }
+    }
+
+    /// Runs `casebook ARGS --root <pack>` like [`run`](Self::run), but kills it and returns
+    /// an error if it has not finished within `limit`.
+    pub fn run_within(&self, args: &[&str], limit: Duration) -> Result<Run, String> {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+            .args(args)
+            .arg("--root")
+            .arg(self.root())
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("casebook runs");
+        let drain = |pipe: Option<Box<dyn Read + Send>>| {
+            std::thread::spawn(move || {
+                let mut bytes = Vec::new();
+                if let Some(mut pipe) = pipe {
+                    let _ = pipe.read_to_end(&mut bytes);
+                }
+                bytes
+            })
+        };
+        let stdout = drain(
+            child
+                .stdout
+                .take()
+                .map(|p| Box::new(p) as Box<dyn Read + Send>),
+        );
+        let stderr = drain(
+            child
+                .stderr
+                .take()
+                .map(|p| Box::new(p) as Box<dyn Read + Send>),
+        );
+        let started = Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("waiting for casebook") {
+                break status;
+            }
+            if started.elapsed() > limit {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!("still running after {limit:?}; killed"));
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        Ok(Run {
+            output: Output {
+                status,
+                stdout: stdout.join().unwrap(),
+                stderr: stderr.join().unwrap(),
+            },
+        })
     }
 
     /// `casebook build`, which must succeed.
@@ -118,6 +192,11 @@ pub struct Run {
 impl Run {
     pub fn code(&self) -> i32 {
         self.output.status.code().expect("exit code")
+    }
+
+    /// How the process ended (an exit code, or a signal).
+    pub fn status(&self) -> std::process::ExitStatus {
+        self.output.status
     }
 
     pub fn stdout(&self) -> String {

@@ -1,5 +1,6 @@
 //! Integration tests: real builds of real packs into temporary folders.
 
+mod bad_input;
 mod bundle;
 mod check;
 mod cli;
