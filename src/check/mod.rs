@@ -101,7 +101,8 @@ pub fn check(options: &BuildOptions, external: Option<&ExternalOptions>) -> Chec
             .collect(),
         Err(other) => vec![Finding {
             path: PathBuf::from(match &other {
-                BuildError::Template { template, .. } => template.as_str(),
+                BuildError::Template { template, .. }
+                | BuildError::TemplateTimeout { template, .. } => template.as_str(),
                 _ => crate::config::CONFIG_FILE,
             }),
             span: None,

@@ -153,6 +153,43 @@ fn bad_input_catalogue() {
     );
 }
 
+/// `check` and `bundle` render the pack too, so a template that never ends is stopped there
+/// as well, and `check` files the finding under the template.
+#[test]
+fn check_and_bundle_stop_a_template_that_never_ends() {
+    let pack = TestPack::new();
+    pack.write("content/good.md", GOOD);
+    pack.write(
+        "config.toml",
+        "title = \"T\"\n\n[limits]\nmax_render_seconds = 1\n",
+    );
+    pack.write(
+        "templates/index.html",
+        "{% for i in range(end=100000) %}{% for j in range(end=100000) %}x\
+         {% endfor %}{% endfor %}\n",
+    );
+    let check = pack.run_within(&["check"], HANG).unwrap();
+    assert_eq!(check.code(), 1, "{}", check.stdout());
+    assert!(
+        check.stdout().contains(
+            "index.html: error: template `index.html` took longer than 1s to render a page"
+        ),
+        "{}",
+        check.stdout()
+    );
+    let zip = pack.path("pack.zip");
+    let bundle = pack
+        .run_within(&["bundle", "--zip", zip.to_str().unwrap()], HANG)
+        .unwrap();
+    assert_eq!(bundle.code(), 1, "{}", bundle.stderr());
+    assert!(
+        bundle.stderr().contains("took longer than 1s"),
+        "{}",
+        bundle.stderr()
+    );
+    assert!(!zip.exists());
+}
+
 fn load_cases(dir: &Path) -> Vec<(String, Case)> {
     let mut cases: Vec<(String, Case)> = std::fs::read_dir(dir)
         .unwrap()
