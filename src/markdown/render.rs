@@ -137,10 +137,15 @@ impl Renderer {
             s => s,
         });
         let id = unique_id(&mut self.ids, base);
-        self.body.html.push_str(&format!("<h{level} id=\"{id}\">"));
+        // An explicit id is written as the editor gave it, so it is escaped like any text.
+        let mut attribute = String::new();
+        escape_into(&mut attribute, &id);
+        self.body
+            .html
+            .push_str(&format!("<h{level} id=\"{attribute}\">"));
         self.push_events(&events[1..events.len() - 1]);
         self.body.html.push_str(&format!(
-            " <a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a></h{level}>\n"
+            " <a class=\"anchor\" href=\"#{attribute}\" aria-label=\"Link to this section\">#</a></h{level}>\n"
         ));
         self.body.headings.push(Heading { id, text, level });
     }
@@ -497,6 +502,15 @@ mod tests {
             "<div class=\"footnote-definition\" id=\"fn-a\"><sup class=\"footnote-definition-label\">1</sup>"
         ));
         assert!(body.html.contains("<a href=\"#fn-b\">2</a>"));
+    }
+
+    /// Regression: an explicit heading id was written into the page unescaped, so
+    /// `{#x"onmouseover="alert(1)}` added an event handler to the heading.
+    #[test]
+    fn explicit_heading_ids_cannot_add_attributes() {
+        let body = render("# Title {#x\"onmouseover=\"alert(1)}\n");
+        assert!(!body.html.contains("\"onmouseover"), "{}", body.html);
+        assert_eq!(ids(&body.html).len(), 1, "{}", body.html);
     }
 
     #[test]
