@@ -12,6 +12,9 @@ mod plain;
 mod render;
 mod sanitize;
 
+#[cfg(test)]
+mod props;
+
 pub use highlight::{HighlightError, syntax_css};
 pub use links::{LINK_MARKER, resolve_link_markers};
 pub use plain::render_plain_text;

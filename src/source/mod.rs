@@ -9,6 +9,9 @@ mod document;
 mod frontmatter;
 mod text;
 
+#[cfg(test)]
+mod props;
+
 pub use discover::{CONTENT_DIR, SourceFile, SourceFormat, discover_sources, source_file};
 pub use document::{CuratedEvent, Document, Metadata, parse_document};
 pub use frontmatter::{FrontMatter, split_front_matter};
