@@ -360,7 +360,8 @@ fn code_html(language: &str, code: &str) -> String {
             html.push_str("<pre class=\"code\" data-lang=\"");
             escape_into(&mut html, language);
             html.push_str("\"><code>");
-            html.push_str(&inner);
+            // syntect escapes markup but not the link marker, which would become an address.
+            html.push_str(&inner.replace(super::LINK_MARKER, "&#xE000;"));
         }
         None => {
             html.push_str("<pre class=\"code\"><code>");
@@ -538,6 +539,20 @@ mod tests {
         let body = render("odd \u{E000}0\u{E000} text");
         assert!(!body.html.contains(super::super::LINK_MARKER));
         assert!(body.html.contains("&#xE000;"));
+    }
+
+    /// Regression (found by fuzzing): a link marker character in highlighted code was kept
+    /// as it was, so the page showed a link's address instead of the quoted text.
+    #[test]
+    fn marker_characters_in_highlighted_code_are_neutralised() {
+        let body = render("```rust\nlet s = \"\u{E000}0\u{E000}\";\n```\n");
+        assert!(body.html.contains("data-lang=\"rust\""), "{}", body.html);
+        assert!(
+            !body.html.contains(super::super::LINK_MARKER),
+            "{}",
+            body.html
+        );
+        assert_eq!(body.html.matches("&#xE000;").count(), 2, "{}", body.html);
     }
 
     #[test]
