@@ -7,7 +7,7 @@
 #![no_main]
 
 use casebook::analyse::index::{Matcher, parse_vocabulary};
-use casebook_fuzz::vocabulary::{assert_errors_located, sample, split, taxonomies};
+use casebook_fuzz::vocabulary::{assert_errors_located, sample, single_term, split, taxonomies};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -42,9 +42,10 @@ fuzz_target!(|data: &[u8]| {
         );
         previous_end = range.end;
         let term = vocabulary.get(found.term);
-        assert_eq!(
-            vocabulary.find_by_name(&term.taxonomy, &text[range.clone()]),
-            Some(found.term),
+        let own = single_term(term);
+        assert!(
+            own.find_by_name(&term.taxonomy, &text[range.clone()])
+                .is_some(),
             "{:?} is not a form of {:?}",
             &text[range],
             term.name

@@ -9,7 +9,9 @@
 
 use std::sync::OnceLock;
 
-use casebook::analyse::index::{Matcher, Vocabulary, VocabularyError, parse_vocabulary};
+use casebook::analyse::index::{
+    CaseRule, Matcher, Term, Vocabulary, VocabularyError, parse_vocabulary,
+};
 
 /// The default taxonomies, in display order.
 pub fn taxonomies() -> Vec<String> {
@@ -47,16 +49,41 @@ pub fn split(input: &str) -> (Option<String>, &str) {
         };
         let mut forms = spec.split('|');
         let name = forms.next().unwrap_or_default();
-        let aliases: Vec<toml::Value> = forms.map(|f| toml::Value::from(f)).collect();
-        toml.push_str("[[terms]]\n");
-        toml.push_str(&format!("name = {}\n", toml::Value::from(name)));
-        toml.push_str(&format!("taxonomy = \"{}\"\n", taxonomies()[position % 4]));
-        toml.push_str(&format!("aliases = {}\n", toml::Value::from(aliases)));
-        if let Some(case) = case {
-            toml.push_str(&format!("case = \"{case}\"\n"));
-        }
+        let taxonomy = &taxonomies()[position % 4];
+        push_term(&mut toml, name, forms, taxonomy, case);
     }
     ((!toml.is_empty()).then_some(toml), rest)
+}
+
+/// Appends one `[[terms]]` table, every string quoted by the `toml` crate.
+fn push_term<'a>(
+    toml: &mut String,
+    name: &str,
+    aliases: impl Iterator<Item = &'a str>,
+    taxonomy: &str,
+    case: Option<&str>,
+) {
+    let aliases: Vec<toml::Value> = aliases.map(toml::Value::from).collect();
+    toml.push_str("[[terms]]\n");
+    toml.push_str(&format!("name = {}\n", toml::Value::from(name)));
+    toml.push_str(&format!("taxonomy = {}\n", toml::Value::from(taxonomy)));
+    toml.push_str(&format!("aliases = {}\n", toml::Value::from(aliases)));
+    if let Some(case) = case {
+        toml.push_str(&format!("case = \"{case}\"\n"));
+    }
+}
+
+/// A vocabulary of `term` alone, whose look-up by name tells whether a text is one of that
+/// term's own forms (another term may share a form that differs only in case).
+pub fn single_term(term: &Term) -> Vocabulary {
+    let mut toml = String::new();
+    let case = term.case.map(|case| match case {
+        CaseRule::Sensitive => "sensitive",
+        CaseRule::Insensitive => "insensitive",
+    });
+    let aliases = term.aliases.iter().map(String::as_str);
+    push_term(&mut toml, &term.name, aliases, &term.taxonomy, case);
+    parse_vocabulary(&toml, &taxonomies()).expect("a term of a valid vocabulary is valid alone")
 }
 
 /// Panics unless every error lies inside `source` on character boundaries.
