@@ -13,6 +13,9 @@ mod plain;
 mod render;
 mod sanitize;
 
+#[cfg(test)]
+mod props;
+
 pub use highlight::{HighlightError, check_highlight_theme, syntax_css};
 pub use links::{LINK_MARKER, resolve_link_markers};
 pub use nesting::check_nesting;

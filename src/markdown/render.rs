@@ -1,7 +1,7 @@
 //! Markdown to HTML with pulldown-cmark, rewriting the event stream to number blocks, anchor
 //! headings, highlight code and mark internal links.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, html};
@@ -35,6 +35,15 @@ pub fn render_markdown(text: &str, offset: usize, options: MarkdownOptions) -> B
         trusted: options.allow_raw_html,
         ..Renderer::default()
     };
+    // Footnotes are numbered, and their ids reserved, in order of first appearance, so a
+    // reference can link to a definition further down.
+    for (event, _) in &events {
+        if let Event::FootnoteReference(label) | Event::Start(Tag::FootnoteDefinition(label)) =
+            event
+        {
+            renderer.footnote(label);
+        }
+    }
     let mut start = 0;
     while start < events.len() {
         let end = top_level_end(&events, start);
@@ -81,8 +90,19 @@ fn top_level_end(events: &[Spanned], start: usize) -> usize {
 #[derive(Default)]
 struct Renderer {
     body: Body,
-    heading_ids: HashSet<String>,
+    /// Every id given to a heading or a footnote; paragraph ids are never among them.
+    ids: HashSet<String>,
+    /// Footnotes by their label as CommonMark compares labels.
+    footnotes: HashMap<String, Footnote>,
     trusted: bool,
+}
+
+/// A footnote's number as shown, the id of its definition, and whether that definition has
+/// been written (a label defined twice gives the id to the first definition only).
+struct Footnote {
+    number: usize,
+    id: String,
+    defined: bool,
 }
 
 impl Renderer {
@@ -121,32 +141,56 @@ impl Renderer {
             s if s.is_empty() => "section".to_string(),
             s => s,
         });
-        let id = self.unique_heading_id(base);
-        self.body.html.push_str(&format!("<h{level} id=\"{id}\">"));
+        let id = unique_id(&mut self.ids, base);
+        // An explicit id is written as the editor gave it, so it is escaped like any text.
+        let mut attribute = String::new();
+        escape_into(&mut attribute, &id);
+        self.body
+            .html
+            .push_str(&format!("<h{level} id=\"{attribute}\">"));
         self.push_events(&events[1..events.len() - 1]);
         self.body.html.push_str(&format!(
-            " <a class=\"anchor\" href=\"#{id}\" aria-label=\"Link to this section\">#</a></h{level}>\n"
+            " <a class=\"anchor\" href=\"#{attribute}\" aria-label=\"Link to this section\">#</a></h{level}>\n"
         ));
         self.body.headings.push(Heading { id, text, level });
     }
 
-    fn unique_heading_id(&mut self, base: String) -> String {
-        // Heading ids must not collide with paragraph ids.
-        let base = if is_paragraph_id(&base) {
-            format!("{base}-heading")
-        } else {
-            base
-        };
-        let mut id = base.clone();
-        let mut n = 1;
-        while !self.heading_ids.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        id
+    /// The footnote labelled `label` (compared as CommonMark compares labels), numbered and
+    /// given an id on first sight.
+    fn footnote(&mut self, label: &str) -> &mut Footnote {
+        let key = label
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        let number = self.footnotes.len() + 1;
+        let ids = &mut self.ids;
+        self.footnotes.entry(key).or_insert_with(|| Footnote {
+            number,
+            id: unique_id(ids, format!("fn-{}", slugify(label))),
+            defined: false,
+        })
     }
 
-    /// Renders events, replacing code blocks, internal links and stray marker characters.
+    /// The opening of a footnote's definition; only the first definition of a label gets
+    /// the id its references link to.
+    fn footnote_definition(&mut self, label: &str) -> String {
+        let note = self.footnote(label);
+        let first = !std::mem::replace(&mut note.defined, true);
+        let id_attribute = if first {
+            format!(" id=\"{}\"", note.id)
+        } else {
+            String::new()
+        };
+        format!(
+            "<div class=\"footnote-definition\"{id_attribute}>\
+             <sup class=\"footnote-definition-label\">{}</sup>",
+            note.number
+        )
+    }
+
+    /// Renders events, replacing code blocks, footnotes, internal links and stray marker
+    /// characters.
     fn push_events(&mut self, events: &[Spanned]) {
         let mut out: Vec<Event> = Vec::with_capacity(events.len());
         let mut code: Option<(String, String)> = None;
@@ -185,6 +229,20 @@ impl Renderer {
             }
             match event {
                 Event::Start(Tag::HtmlBlock) => html_block = Some(String::new()),
+                Event::FootnoteReference(label) => {
+                    let note = self.footnote(label);
+                    out.push(Event::InlineHtml(
+                        format!(
+                            "<sup class=\"footnote-reference\"><a href=\"#{}\">{}</a></sup>",
+                            note.id, note.number
+                        )
+                        .into(),
+                    ));
+                }
+                Event::Start(Tag::FootnoteDefinition(label)) => {
+                    out.push(Event::Html(self.footnote_definition(label).into()));
+                }
+                Event::End(TagEnd::FootnoteDefinition) => out.push(Event::Html("</div>\n".into())),
                 Event::InlineHtml(t) if !self.trusted => {
                     out.push(Event::InlineHtml(
                         clean_inline(t)
@@ -280,6 +338,22 @@ enum LinkKind {
     Dropped,
 }
 
+/// `base`, or `base-1`, `base-2`, … if an element already has it; never a paragraph id.
+fn unique_id(ids: &mut HashSet<String>, base: String) -> String {
+    let base = if is_paragraph_id(&base) {
+        format!("{base}-heading")
+    } else {
+        base
+    };
+    let mut id = base.clone();
+    let mut n = 1;
+    while !ids.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
 fn is_paragraph_id(id: &str) -> bool {
     id.strip_prefix('p')
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
@@ -297,7 +371,8 @@ fn code_html(language: &str, code: &str) -> String {
             html.push_str("<pre class=\"code\" data-lang=\"");
             escape_into(&mut html, language);
             html.push_str("\"><code>");
-            html.push_str(&inner);
+            // syntect escapes markup but not the link marker, which would become an address.
+            html.push_str(&inner.replace(super::LINK_MARKER, "&#xE000;"));
         }
         None => {
             html.push_str("<pre class=\"code\"><code>");
@@ -399,6 +474,57 @@ mod tests {
         assert_eq!(ids, ["notes", "notes-1", "p1-heading"]);
     }
 
+    /// Every `id="…"` of the HTML, in order.
+    fn ids(html: &str) -> Vec<&str> {
+        html.split(" id=\"")
+            .skip(1)
+            .map(|rest| rest.split('"').next().unwrap_or_default())
+            .collect()
+    }
+
+    /// Regression (found by fuzzing): footnotes took their labels as ids, so a footnote
+    /// defined inside another with the same label, or labelled like a paragraph (`[^p1]`) or
+    /// a heading, gave two elements one id, and a citation of `#p1` could land on a footnote.
+    #[test]
+    fn footnote_ids_are_unique_and_never_paragraph_or_heading_ids() {
+        for text in [
+            "[^1]:[^1]:",
+            "Text[^p1].\n\n[^p1]: The note.\n",
+            "# Notes\n\nText[^notes] and[^fn-notes].\n\n[^notes]: One.\n\n[^fn-notes]: Two.\n",
+        ] {
+            let body = render(text);
+            let mut seen = ids(&body.html);
+            let paragraph_ids = seen.iter().filter(|id| is_paragraph_id(id)).count();
+            assert_eq!(paragraph_ids, body.blocks.len(), "{}", body.html);
+            seen.sort_unstable();
+            let count = seen.len();
+            seen.dedup();
+            assert_eq!(seen.len(), count, "duplicate ids in {}", body.html);
+        }
+    }
+
+    #[test]
+    fn footnote_references_link_to_their_definitions() {
+        let body = render("One[^a] and two[^b].\n\n[^b]: Bee.\n\n[^a]: Ay.\n");
+        assert!(
+            body.html
+                .contains("<sup class=\"footnote-reference\"><a href=\"#fn-a\">1</a></sup>")
+        );
+        assert!(body.html.contains(
+            "<div class=\"footnote-definition\" id=\"fn-a\"><sup class=\"footnote-definition-label\">1</sup>"
+        ));
+        assert!(body.html.contains("<a href=\"#fn-b\">2</a>"));
+    }
+
+    /// Regression: an explicit heading id was written into the page unescaped, so
+    /// `{#x"onmouseover="alert(1)}` added an event handler to the heading.
+    #[test]
+    fn explicit_heading_ids_cannot_add_attributes() {
+        let body = render("# Title {#x\"onmouseover=\"alert(1)}\n");
+        assert!(!body.html.contains("\"onmouseover"), "{}", body.html);
+        assert_eq!(ids(&body.html).len(), 1, "{}", body.html);
+    }
+
     #[test]
     fn internal_links_become_markers_external_stay() {
         let body =
@@ -442,6 +568,20 @@ mod tests {
         let body = render("odd \u{E000}0\u{E000} text");
         assert!(!body.html.contains(super::super::LINK_MARKER));
         assert!(body.html.contains("&#xE000;"));
+    }
+
+    /// Regression (found by fuzzing): a link marker character in highlighted code was kept
+    /// as it was, so the page showed a link's address instead of the quoted text.
+    #[test]
+    fn marker_characters_in_highlighted_code_are_neutralised() {
+        let body = render("```rust\nlet s = \"\u{E000}0\u{E000}\";\n```\n");
+        assert!(body.html.contains("data-lang=\"rust\""), "{}", body.html);
+        assert!(
+            !body.html.contains(super::super::LINK_MARKER),
+            "{}",
+            body.html
+        );
+        assert_eq!(body.html.matches("&#xE000;").count(), 2, "{}", body.html);
     }
 
     #[test]

@@ -136,8 +136,12 @@ pub fn parse_document(
         kind,
     };
     let text = std::str::from_utf8(bytes).map_err(|e| {
+        // Spans refer to the text as the error reporter shows it: the file read as lossy
+        // UTF-8 and normalised, where the bad bytes are one replacement character.
+        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        let start = normalize_text(valid).len();
         vec![error(
-            Some(e.valid_up_to()..e.valid_up_to() + 1),
+            Some(start..start + char::REPLACEMENT_CHARACTER.len_utf8()),
             ContentErrorKind::InvalidUtf8 {
                 offset: e.valid_up_to(),
             },
@@ -443,6 +447,20 @@ mod tests {
     fn invalid_utf8_names_the_offset() {
         let errors = parse_document(&source("a.md"), b"ok \xff", &Config::default()).unwrap_err();
         assert_eq!(errors[0].kind, ContentErrorKind::InvalidUtf8 { offset: 3 });
+    }
+
+    /// Regression (found by the front-matter property test): the span of bad UTF-8 was its
+    /// byte offset in the file, but the reporter shows the normalised text, so after a
+    /// byte-order mark or CRLF lines it pointed at the wrong line and column, and it ended
+    /// inside the replacement character.
+    #[test]
+    fn invalid_utf8_after_bom_and_crlf_is_located_in_the_normalised_text() {
+        let bytes = b"\xef\xbb\xbf+++\r\ntitle = \"A\"\r\n+++\r\nok \xff\r\n";
+        let errors = parse_document(&source("a.md"), bytes, &Config::default()).unwrap_err();
+        assert_eq!(errors[0].kind, ContentErrorKind::InvalidUtf8 { offset: 29 });
+        let shown = normalize_text(&String::from_utf8_lossy(bytes)).into_owned();
+        let bad = shown.find(char::REPLACEMENT_CHARACTER).unwrap();
+        assert_eq!(errors[0].span, Some(bad..bad + 3));
     }
 
     #[test]

@@ -10,6 +10,9 @@ mod frontmatter;
 mod read;
 mod text;
 
+#[cfg(test)]
+mod props;
+
 pub use discover::{CONTENT_DIR, SourceFile, SourceFormat, discover_sources, source_file};
 pub use document::{CuratedEvent, Document, Metadata, parse_document};
 pub use frontmatter::{FrontMatter, split_front_matter};

@@ -611,6 +611,31 @@ aliases = ["war crime"]
         }
 
         #[test]
+        fn every_match_is_a_form_of_its_own_term(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Russia", "Russian", "Russia’s", "Moscow", "UN", "United Nations",
+                    "UN Security Council", "Security Council", "Council", "court", "Court",
+                    "International Criminal Court", "ceasefire", "CEASEFIRE", "Truce", "Assad",
+                    "Syrian regime", "Jabhat Fateh", " al\u{2011}Sham", "Gene\u{300}ve", "Алеппо",
+                    "war", " crimes", " ", "\n", ", ", "'", "’s", "-", "x", "é",
+                ]),
+                0..16,
+            )
+        ) {
+            let v = vocabulary(SAMPLE);
+            let text = pieces.concat();
+            for m in Matcher::new(&v).find(&text) {
+                let term = v.get(m.term);
+                let found = fold(&text[m.range.clone()]);
+                prop_assert!(
+                    term.forms().any(|form| fold(form) == found),
+                    "{:?} reported as {:?}", &text[m.range], term.name
+                );
+            }
+        }
+
+        #[test]
         fn terms_embedded_in_noise_are_found(prefix in "[ -~]{0,20}", suffix in "[ -~]{0,20}") {
             let v = vocabulary(SAMPLE);
             let text = format!("{prefix} Jabhat Fateh al-Sham {suffix}");
