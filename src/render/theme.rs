@@ -291,26 +291,16 @@ mod tests {
         }
     }
 
-    /// Regression: a template that included itself was reported as template `(templates)`.
+    /// Regression: a template that included or extended itself, used a filter or included a
+    /// template that does not exist was reported as template `(templates)`.
     #[test]
-    fn a_template_that_includes_or_extends_itself_is_named() {
+    fn template_load_errors_name_their_template() {
         for template in [
             "{% include \"index.html\" %}",
             "{% extends \"index.html\" %}",
+            "{{ site.title | shout }}",
+            "{% include \"nowhere.html\" %}",
         ] {
-            let pack = pack_with_index(template);
-            let error = load_theme(pack.path(), "default", Duration::from_secs(10))
-                .err()
-                .unwrap();
-            assert_eq!(template_of(error), "index.html", "{template}");
-        }
-    }
-
-    /// Regression: a template using a filter or including a template that does not exist was
-    /// reported as template `(templates)`.
-    #[test]
-    fn unknown_filters_and_includes_name_their_template() {
-        for template in ["{{ site.title | shout }}", "{% include \"nowhere.html\" %}"] {
             let pack = pack_with_index(template);
             let error = load_theme(pack.path(), "default", Duration::from_secs(10))
                 .err()
