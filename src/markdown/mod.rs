@@ -11,6 +11,7 @@ mod links;
 mod plain;
 mod render;
 mod sanitize;
+mod table;
 
 #[cfg(test)]
 mod props;

@@ -10,6 +10,7 @@ use super::highlight::highlight;
 use super::links::push_marker;
 use super::plain::escape_into;
 use super::sanitize::{clean_block, clean_inline, is_safe_url};
+use super::table::TableCells;
 use super::{BLOCK_CLOSE, Block, Body, Heading, InternalLink, block_id, block_open};
 use crate::slug::slugify;
 
@@ -184,14 +185,15 @@ impl Renderer {
         )
     }
 
-    /// Renders events, replacing code blocks, footnotes, internal links and stray marker
-    /// characters.
+    /// Renders events, replacing code blocks, footnotes, table cells, internal links and stray
+    /// marker characters.
     fn push_events(&mut self, events: &[Spanned]) {
         let mut out: Vec<Event> = Vec::with_capacity(events.len());
         let mut code: Option<(String, String)> = None;
         let mut html_block: Option<String> = None;
         let mut link_depth: Vec<LinkKind> = Vec::new();
         let mut dropped_images = 0usize;
+        let mut table = TableCells::default();
         for (event, range) in events {
             if let Some(buffer) = html_block.as_mut() {
                 match event {
@@ -224,6 +226,17 @@ impl Renderer {
             }
             match event {
                 Event::Start(Tag::HtmlBlock) => html_block = Some(String::new()),
+                Event::Start(Tag::Table(alignments)) => {
+                    table = TableCells::new(alignments);
+                    out.push(event.clone());
+                }
+                Event::Start(Tag::TableHead | Tag::TableRow) => {
+                    table.start_row(matches!(event, Event::Start(Tag::TableHead)));
+                    out.push(event.clone());
+                }
+                Event::Start(Tag::TableCell) => {
+                    out.push(Event::InlineHtml(table.open_cell().into()));
+                }
                 Event::FootnoteReference(label) => {
                     let note = self.footnote(label);
                     out.push(Event::InlineHtml(
@@ -553,6 +566,30 @@ mod tests {
             body.html
         );
         assert_eq!(body.html.matches("&#xE000;").count(), 2, "{}", body.html);
+    }
+
+    /// Regression (found by fuzzing): column alignment was a `style` attribute, which the
+    /// pages' Content-Security-Policy blocks, so aligned columns lost their alignment.
+    #[test]
+    fn table_alignment_is_a_class_not_a_style() {
+        let body = render("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n");
+        assert!(!body.html.contains("style="), "{}", body.html);
+        assert!(
+            body.html.contains(
+                "<thead><tr><th class=\"align-left\">a</th><th class=\"align-center\">b</th>\
+             <th class=\"align-right\">c</th><th>d</th></tr></thead>"
+            ),
+            "{}",
+            body.html
+        );
+        assert!(
+            body.html.contains(
+                "<tr><td class=\"align-left\">1</td><td class=\"align-center\">2</td>\
+             <td class=\"align-right\">3</td><td>4</td></tr>"
+            ),
+            "{}",
+            body.html
+        );
     }
 
     #[test]
