@@ -111,9 +111,13 @@ pub fn assert_safe(html: &str) {
                 tag.name
             );
             if ADDRESS_ATTRIBUTES.contains(&name.as_str()) {
+                // As the URL standard reads a scheme: C0 controls and spaces trimmed from
+                // both ends, tabs and newlines removed anywhere. Any other control character
+                // inside (`java\u{f}script:`) makes the address a relative path.
                 let address: String = value
+                    .trim_matches(|c: char| c <= ' ')
                     .chars()
-                    .filter(|c| !c.is_whitespace() && !c.is_control())
+                    .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
                     .collect::<String>()
                     .to_ascii_lowercase();
                 for scheme in ["javascript:", "vbscript:", "data:"] {

@@ -12,6 +12,7 @@ mod nesting;
 mod plain;
 mod render;
 mod sanitize;
+mod table;
 
 #[cfg(test)]
 mod props;

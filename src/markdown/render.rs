@@ -4,12 +4,15 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
+};
 
 use super::highlight::highlight;
 use super::links::push_marker;
 use super::plain::escape_into;
 use super::sanitize::{clean_block, clean_inline, is_safe_url, is_web_address};
+use super::table::TableCells;
 use super::{BLOCK_CLOSE, Block, Body, Heading, InternalLink, WebLink, block_id, block_open};
 use crate::slug::slugify;
 
@@ -155,6 +158,21 @@ impl Renderer {
         self.body.headings.push(Heading { id, text, level });
     }
 
+    /// The opening tag of a heading inside another block (a quotation, a list, a footnote):
+    /// its explicit id, if any, made unique and escaped; like a top-level heading's, its
+    /// classes and other `{…}` attributes are dropped.
+    fn nested_heading(&mut self, level: HeadingLevel, explicit: Option<&str>) -> String {
+        let mut open = format!("<{level}");
+        if let Some(explicit) = explicit {
+            let id = unique_id(&mut self.ids, explicit.to_string());
+            open.push_str(" id=\"");
+            escape_into(&mut open, &id);
+            open.push('"');
+        }
+        open.push('>');
+        open
+    }
+
     /// The footnote labelled `label` (compared as CommonMark compares labels), numbered and
     /// given an id on first sight.
     fn footnote(&mut self, label: &str) -> &mut Footnote {
@@ -189,14 +207,15 @@ impl Renderer {
         )
     }
 
-    /// Renders events, replacing code blocks, footnotes, internal links and stray marker
-    /// characters.
+    /// Renders events, replacing code blocks, nested headings, footnotes, table cells, internal
+    /// links and stray marker characters.
     fn push_events(&mut self, events: &[Spanned]) {
         let mut out: Vec<Event> = Vec::with_capacity(events.len());
         let mut code: Option<(String, String)> = None;
         let mut html_block: Option<String> = None;
         let mut link_depth: Vec<LinkKind> = Vec::new();
         let mut dropped_images = 0usize;
+        let mut table = TableCells::default();
         for (event, range) in events {
             if let Some(buffer) = html_block.as_mut() {
                 match event {
@@ -229,6 +248,25 @@ impl Renderer {
             }
             match event {
                 Event::Start(Tag::HtmlBlock) => html_block = Some(String::new()),
+                Event::Start(Tag::Heading { level, id, .. }) => {
+                    out.push(Event::Html(
+                        self.nested_heading(*level, id.as_deref()).into(),
+                    ));
+                }
+                Event::End(TagEnd::Heading(level)) => {
+                    out.push(Event::Html(format!("</{level}>\n").into()));
+                }
+                Event::Start(Tag::Table(alignments)) => {
+                    table = TableCells::new(alignments);
+                    out.push(event.clone());
+                }
+                Event::Start(Tag::TableHead | Tag::TableRow) => {
+                    table.start_row(matches!(event, Event::Start(Tag::TableHead)));
+                    out.push(event.clone());
+                }
+                Event::Start(Tag::TableCell) => {
+                    out.push(Event::InlineHtml(table.open_cell().into()));
+                }
                 Event::FootnoteReference(label) => {
                     let note = self.footnote(label);
                     out.push(Event::InlineHtml(
@@ -525,6 +563,32 @@ mod tests {
         assert_eq!(ids(&body.html).len(), 1, "{}", body.html);
     }
 
+    /// Regression (found by fuzzing): a heading inside a quotation, list or footnote was
+    /// written by pulldown-cmark with its explicit id as given, so it could repeat another
+    /// element's id or take a paragraph's, and with its `{…}` attributes, event handlers
+    /// included.
+    #[test]
+    fn headings_inside_blocks_get_unique_ids_and_no_attributes() {
+        let body = render(
+            "# Title {#custom}\n\n> ## Quoted {#custom}\n\n- ### Item {#p1 .x onclick=alert(1)}\n",
+        );
+        for bad in ["onclick", "class=\"x\""] {
+            assert!(!body.html.contains(bad), "{bad} in {}", body.html);
+        }
+        let mut seen = ids(&body.html);
+        let paragraph_ids = seen.iter().filter(|id| is_paragraph_id(id)).count();
+        assert_eq!(paragraph_ids, body.blocks.len(), "{}", body.html);
+        seen.sort_unstable();
+        let count = seen.len();
+        seen.dedup();
+        assert_eq!(seen.len(), count, "duplicate ids in {}", body.html);
+        assert!(
+            body.html.contains("<h2 id=\"custom-1\">Quoted</h2>"),
+            "{}",
+            body.html
+        );
+    }
+
     #[test]
     fn internal_links_become_markers_external_stay() {
         let body =
@@ -582,6 +646,30 @@ mod tests {
             body.html
         );
         assert_eq!(body.html.matches("&#xE000;").count(), 2, "{}", body.html);
+    }
+
+    /// Regression (found by fuzzing): column alignment was a `style` attribute, which the
+    /// pages' Content-Security-Policy blocks, so aligned columns lost their alignment.
+    #[test]
+    fn table_alignment_is_a_class_not_a_style() {
+        let body = render("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n");
+        assert!(!body.html.contains("style="), "{}", body.html);
+        assert!(
+            body.html.contains(
+                "<thead><tr><th class=\"align-left\">a</th><th class=\"align-center\">b</th>\
+             <th class=\"align-right\">c</th><th>d</th></tr></thead>"
+            ),
+            "{}",
+            body.html
+        );
+        assert!(
+            body.html.contains(
+                "<tr><td class=\"align-left\">1</td><td class=\"align-center\">2</td>\
+             <td class=\"align-right\">3</td><td>4</td></tr>"
+            ),
+            "{}",
+            body.html
+        );
     }
 
     #[test]
