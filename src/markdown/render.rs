@@ -520,6 +520,17 @@ mod tests {
             .collect()
     }
 
+    /// Every element id on the page appears once, and exactly the blocks have paragraph ids.
+    fn assert_ids_unique_and_paragraphs_numbered(body: &Body) {
+        let mut seen = ids(&body.html);
+        let paragraph_ids = seen.iter().filter(|id| is_paragraph_id(id)).count();
+        assert_eq!(paragraph_ids, body.blocks.len(), "{}", body.html);
+        seen.sort_unstable();
+        let count = seen.len();
+        seen.dedup();
+        assert_eq!(seen.len(), count, "duplicate ids in {}", body.html);
+    }
+
     /// Regression (found by fuzzing): footnotes took their labels as ids, so a footnote
     /// defined inside another with the same label, or labelled like a paragraph (`[^p1]`) or
     /// a heading, gave two elements one id, and a citation of `#p1` could land on a footnote.
@@ -531,13 +542,7 @@ mod tests {
             "# Notes\n\nText[^notes] and[^fn-notes].\n\n[^notes]: One.\n\n[^fn-notes]: Two.\n",
         ] {
             let body = render(text);
-            let mut seen = ids(&body.html);
-            let paragraph_ids = seen.iter().filter(|id| is_paragraph_id(id)).count();
-            assert_eq!(paragraph_ids, body.blocks.len(), "{}", body.html);
-            seen.sort_unstable();
-            let count = seen.len();
-            seen.dedup();
-            assert_eq!(seen.len(), count, "duplicate ids in {}", body.html);
+            assert_ids_unique_and_paragraphs_numbered(&body);
         }
     }
 
@@ -575,13 +580,7 @@ mod tests {
         for bad in ["onclick", "class=\"x\""] {
             assert!(!body.html.contains(bad), "{bad} in {}", body.html);
         }
-        let mut seen = ids(&body.html);
-        let paragraph_ids = seen.iter().filter(|id| is_paragraph_id(id)).count();
-        assert_eq!(paragraph_ids, body.blocks.len(), "{}", body.html);
-        seen.sort_unstable();
-        let count = seen.len();
-        seen.dedup();
-        assert_eq!(seen.len(), count, "duplicate ids in {}", body.html);
+        assert_ids_unique_and_paragraphs_numbered(&body);
         assert!(
             body.html.contains("<h2 id=\"custom-1\">Quoted</h2>"),
             "{}",

@@ -357,18 +357,7 @@ fn non_empty(value: Option<String>) -> Option<String> {
 mod tests {
     use super::*;
     use crate::date::Precision;
-
-    fn source(name: &str) -> SourceFile {
-        SourceFile {
-            path: PathBuf::from("content").join(name),
-            content_path: name.to_string(),
-            format: if name.ends_with(".md") {
-                SourceFormat::Markdown
-            } else {
-                SourceFormat::PlainText
-            },
-        }
-    }
+    use crate::source::test_source as source;
 
     fn parse(name: &str, text: &str) -> Result<Document, Vec<ContentError>> {
         parse_document(&source(name), text.as_bytes(), &Config::default())

@@ -18,3 +18,17 @@ pub use document::{CuratedEvent, Document, Metadata, parse_document};
 pub use frontmatter::{FrontMatter, split_front_matter};
 pub use read::{ReadFailure, read_source_bytes};
 pub use text::normalize_text;
+
+/// A source file as discovery would describe `content/<name>`, for tests.
+#[cfg(test)]
+pub(crate) fn test_source(name: &str) -> SourceFile {
+    SourceFile {
+        path: std::path::PathBuf::from("content").join(name),
+        content_path: name.to_string(),
+        format: if name.ends_with(".md") {
+            SourceFormat::Markdown
+        } else {
+            SourceFormat::PlainText
+        },
+    }
+}

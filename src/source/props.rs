@@ -3,31 +3,19 @@
 //! and broken files never panic and are reported at a line and column inside the file.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use proptest::prelude::*;
 use toml::Value;
 
-use super::discover::{SourceFile, SourceFormat};
 use super::document::{CuratedEvent, Metadata, parse_document};
 use super::frontmatter::split_front_matter;
+use super::test_source as source;
 use super::text::normalize_text;
 use crate::config::Config;
 use crate::date::PartialDate;
 use crate::diagnostics::line_column;
 use crate::error::{ContentError, ContentErrorKind};
-
-fn source(name: &str) -> SourceFile {
-    SourceFile {
-        path: PathBuf::from("content").join(name),
-        content_path: name.to_string(),
-        format: if name.ends_with(".md") {
-            SourceFormat::Markdown
-        } else {
-            SourceFormat::PlainText
-        },
-    }
-}
 
 /// Any printable text, or text with line breaks, tabs, quotes and backslashes, which TOML
 /// must escape. A line holding only `+++` would end the front matter (as in Zola and Hugo),
