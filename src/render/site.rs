@@ -152,7 +152,7 @@ pub fn render_site(
     }
     pages.push(render_not_found(&renderer, options)?);
     let mut files = [remember(cache, pages, &mut rendered), files].concat();
-    let live: HashSet<String> = files.iter().map(|f| f.path.clone()).collect();
+    let live: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     cache.retain(|path| live.contains(path));
     if site.search {
         files.extend(timings.time("search index", || search_files(pack)));
