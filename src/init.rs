@@ -44,7 +44,7 @@ is checked and turned into the right page address when the pack is built.
 [^1]: Footnotes are rendered at the end of the document.
 "#;
 
-const GITIGNORE: &str = "/public\n";
+const GITIGNORE: &str = "/public\n/.casebook\n";
 
 /// Creates a pack in `dir` (which may exist, but must not already hold a pack or content).
 pub fn init_pack(dir: &Path) -> Result<(), BuildError> {

@@ -14,8 +14,15 @@ pub fn run(options: BuildOptions, watching: bool, timings: bool, output: Output)
     // Watching starts before the first build so that no save made during it is missed; a
     // failure to watch is reported after the build's own messages.
     let watcher = watching.then(|| Watcher::start(&root));
-    let mut session = Session::new(options);
-    let ok = match session.build() {
+    let mut session = Session::new(options.clone());
+    // A one-off build may be skipped when nothing changed; a watching one keeps its session
+    // for the rebuilds.
+    let built = if watching {
+        session.build()
+    } else {
+        casebook::build(&options)
+    };
+    let ok = match built {
         Ok(built) => {
             report::summary(output, &built);
             if timings {

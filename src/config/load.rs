@@ -9,6 +9,10 @@ use crate::markdown::check_highlight_theme;
 /// The config file's name at the pack root.
 pub const CONFIG_FILE: &str = "config.toml";
 
+/// The pack's folder for what a build remembers for the next one; hidden, so neither the
+/// build nor the watcher treats it as a source.
+pub const CACHE_DIR: &str = ".casebook";
+
 /// Parses config text; `path` is only used to name the file in errors.
 pub fn parse_config(text: &str, path: &Path) -> Result<Config, ContentError> {
     let config: Config = toml::from_str(text).map_err(|e| toml_error(path, 0, &e))?;

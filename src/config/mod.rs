@@ -8,7 +8,7 @@ mod limits;
 mod load;
 
 pub use limits::{LimitsConfig, MAX_NESTING_CEILING};
-pub use load::{CONFIG_FILE, load_config, parse_config};
+pub use load::{CACHE_DIR, CONFIG_FILE, load_config, parse_config};
 
 use serde::{Deserialize, Serialize};
 

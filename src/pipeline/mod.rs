@@ -7,6 +7,7 @@
 
 mod bundle;
 mod changes;
+mod manifest;
 mod session;
 
 pub use bundle::{BundleOptions, BundleReport, bundle};
@@ -16,6 +17,9 @@ pub use session::{RenderedPack, Session};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
+
+use manifest::LastBuild;
+use serde::{Deserialize, Serialize};
 
 use crate::analyse::index::Suggestion;
 use crate::error::BuildError;
@@ -68,7 +72,7 @@ pub struct BuildReport {
 }
 
 /// A date mention the timeline left out, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnresolvedDate {
     /// The document, relative to the pack root.
     pub path: PathBuf,
@@ -82,9 +86,21 @@ pub struct UnresolvedDate {
     pub reason: String,
 }
 
-/// Builds the pack at `options.root` into its output folder, once.
+/// Builds the pack at `options.root` into its output folder, once. When nothing it reads
+/// has changed since the last build into that folder, and the folder is as that build left
+/// it, nothing is parsed, rendered or written.
 ///
 /// On any error nothing is written, so the last good site stays as it was.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
-    Session::new(options.clone()).build()
+    let last = LastBuild::inspect(options);
+    if !options.suggest_terms
+        && let Some(report) = last.as_ref().and_then(LastBuild::unchanged)
+    {
+        return Ok(report);
+    }
+    let mut report = Session::new(options.clone()).build()?;
+    if let Some(last) = last {
+        last.record(&mut report);
+    }
+    Ok(report)
 }

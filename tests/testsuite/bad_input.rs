@@ -8,10 +8,10 @@
 //!
 //! For every case: the exit code is the one expected (1 for errors, 0 for valid input), the
 //! process did not panic or die of a signal, the message names the file and holds the
-//! expected lines, nothing changed outside the output folder, and on failure the previous
-//! site is byte for byte what it was. Valid input must also render as the case says. Every
-//! case runs and every failing one is reported, so one run shows the state of the whole
-//! catalogue.
+//! expected lines, nothing changed outside the output folder and the pack's cache folder,
+//! and on failure the previous site is byte for byte what it was. Valid input must also
+//! render as the case says. Every case runs and every failing one is reported, so one run
+//! shows the state of the whole catalogue.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -366,12 +366,13 @@ fn copy_tree(from: &Path, to: &Path) {
 /// Everything in the pack's temporary folder but the output folder: each path with its
 /// kind, and for files their size and modification time, for links their target.
 fn outside_listing(pack: &TestPack) -> BTreeMap<PathBuf, String> {
-    let output = pack.path("public");
+    // The build also keeps a record of itself in the pack's cache folder.
+    let skipped = [pack.path("public"), pack.path(casebook::config::CACHE_DIR)];
     let mut listing = BTreeMap::new();
     let walker = walkdir::WalkDir::new(pack.outer())
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|entry| entry.path() != output);
+        .filter_entry(|entry| !skipped.iter().any(|s| entry.path() == s));
     for entry in walker {
         let (path, description) = match entry {
             Ok(entry) => {

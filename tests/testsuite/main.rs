@@ -9,6 +9,7 @@ mod errors;
 mod harness;
 mod html_checks;
 mod incremental;
+mod last_build;
 mod link_server;
 mod minify;
 mod print;
