@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 use std::sync::Arc;
+use std::time::Instant;
 
 use rayon::prelude::*;
 use tera::Context;
@@ -88,7 +89,7 @@ pub fn render_site(
     cache: &mut RenderCache,
     timings: &mut Timings,
 ) -> Result<Rendered, BuildError> {
-    let started = std::time::Instant::now();
+    let started = Instant::now();
     let mut site = SiteView::new(&pack.config);
     site.search &= options.search;
     let summaries: Vec<DocumentSummary> = pack
@@ -154,27 +155,79 @@ pub fn render_site(
     let mut files = [remember(cache, pages, &mut rendered), files].concat();
     let live: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     cache.retain(|path| live.contains(path));
-    if site.search {
-        files.extend(timings.time("search index", || search_files(pack)));
-    }
-    let started = std::time::Instant::now();
-    files.extend(timeline_exports(pack));
-    files.push(index_json(pack));
-    if theme.has_print {
-        let print_page = page_view(
-            &site,
-            PRINT_PATH,
-            "Print edition",
-            "Every document of the pack on one page, with the timeline and the topic index.",
-            options,
-        );
-        files.push(render_print(pack, theme, &site, &print_page, &files)?);
-    }
+    // The search index, the print edition and the data files each read the whole pack and
+    // nothing of each other, so they are made side by side.
+    let started = Instant::now();
+    let ((search, search_time), (print, data)) = rayon::join(
+        || {
+            let started = Instant::now();
+            let search = if site.search {
+                search_files(pack)
+            } else {
+                Vec::new()
+            };
+            (search, started.elapsed())
+        },
+        || {
+            rayon::join(
+                || {
+                    theme
+                        .has_print
+                        .then(|| print_edition(pack, theme, &site, options, &files))
+                        .transpose()
+                },
+                || data_files(pack, theme),
+            )
+        },
+    );
+    timings.add("search index (alongside the next)", search_time);
+    files.extend(search);
+    let (exports, assets) = data?;
+    files.extend(exports);
+    files.extend(print?);
     files.push(atom_feed(pack));
     let print_pages: &[&str] = if theme.has_print { &[PRINT_PATH] } else { &[] };
     files.extend(sitemap(pack, print_pages));
     files.push(robots(pack));
-    files.push(pack_json(pack));
+    files.extend(assets);
+    timings.add(
+        "search index, print edition, feeds, data and assets",
+        started.elapsed(),
+    );
+    Ok(Rendered { files, rendered })
+}
+
+/// The print edition: every page of the site (`files`) merged into one.
+fn print_edition(
+    pack: &Pack,
+    theme: &Theme,
+    site: &SiteView,
+    options: &RenderOptions,
+    files: &[OutputFile],
+) -> Result<OutputFile, BuildError> {
+    let print_page = page_view(
+        site,
+        PRINT_PATH,
+        "Print edition",
+        "Every document of the pack on one page, with the timeline and the topic index.",
+        options,
+    );
+    render_print(pack, theme, site, &print_page, files)
+}
+
+/// The pack as data (`timeline.json`, its TimelineJS twin, `index.json`), and after the
+/// feeds, `pack.json`, the syntax colours and the theme's static files.
+fn data_files(
+    pack: &Pack,
+    theme: &Theme,
+) -> Result<(Vec<OutputFile>, Vec<OutputFile>), BuildError> {
+    let (timeline, (index, pack_data)) = rayon::join(
+        || timeline_exports(pack),
+        || rayon::join(|| index_json(pack), || pack_json(pack)),
+    );
+    let mut exports = Vec::from(timeline);
+    exports.push(index);
+    let mut assets = vec![pack_data];
     let markdown = &pack.config.markdown;
     let css =
         syntax_css(&markdown.highlight_theme, &markdown.highlight_theme_dark).map_err(|e| {
@@ -183,15 +236,14 @@ pub fn render_site(
                 report: format!("{e} (set [markdown] highlight_theme in config.toml)"),
             }
         })?;
-    files.push(OutputFile::new("syntax.css", css.into_bytes()));
-    files.extend(
+    assets.push(OutputFile::new("syntax.css", css.into_bytes()));
+    assets.extend(
         theme
             .static_files
             .iter()
             .map(|(path, bytes)| OutputFile::new(path.as_str(), bytes.as_slice())),
     );
-    timings.add("render feeds, data and assets", started.elapsed());
-    Ok(Rendered { files, rendered })
+    Ok((exports, assets))
 }
 
 /// Everything a document page is rendered from, as one number: the document itself, its
