@@ -47,7 +47,10 @@ pub fn run(options: BuildOptions, watching: bool, timings: bool, output: Output)
         println!("Watching {} for changes (Ctrl-C to stop)", root.display());
     }
     match watcher.run(&mut session, |rebuild| {
-        report::rebuild(output, &root, &rebuild)
+        report::rebuild(output, &root, &rebuild);
+        if let (true, Ok(built)) = (timings, rebuild.result) {
+            report::timings(built);
+        }
     }) {
         Ok(()) => true,
         Err(error) => {

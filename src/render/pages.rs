@@ -54,6 +54,39 @@ impl PageRenderer<'_> {
         value: &T,
     ) -> Result<RenderedPage, BuildError> {
         let fingerprint = self.fingerprint(template, page, key, value);
+        self.cached_or_rendered(output, template, page, fingerprint, |context| {
+            if !key.is_empty() {
+                context.insert(key, value);
+            }
+        })
+    }
+
+    /// Like [`render`](Self::render) for a page whose view is costly to build: `inputs`
+    /// must be a fingerprint of everything `view` reads, so that on a cache hit the view is
+    /// never built.
+    pub fn render_from_inputs<T: Serialize>(
+        &self,
+        output: String,
+        template: &str,
+        page: &PageView,
+        key: &'static str,
+        inputs: u64,
+        view: impl FnOnce() -> T,
+    ) -> Result<RenderedPage, BuildError> {
+        let fingerprint = self.fingerprint(template, page, key, &inputs);
+        self.cached_or_rendered(output, template, page, fingerprint, |context| {
+            context.insert(key, &view());
+        })
+    }
+
+    fn cached_or_rendered(
+        &self,
+        output: String,
+        template: &str,
+        page: &PageView,
+        fingerprint: Option<u64>,
+        fill: impl FnOnce(&mut Context),
+    ) -> Result<RenderedPage, BuildError> {
         if let Some(bytes) = fingerprint.and_then(|f| self.cache.get(&output, f)) {
             return Ok(RenderedPage {
                 file: OutputFile {
@@ -66,9 +99,7 @@ impl PageRenderer<'_> {
         let mut context = Context::new();
         context.insert("site", self.site);
         context.insert("page", page);
-        if !key.is_empty() {
-            context.insert(key, value);
-        }
+        fill(&mut context);
         let html = self.theme.render(template, &context)?;
         Ok(RenderedPage {
             file: OutputFile::new(output, html.into_bytes()),

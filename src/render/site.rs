@@ -15,7 +15,7 @@ use super::print::{PRINT_PATH, render_print};
 use super::search::{kind_options, search_files};
 use super::theme::Theme;
 use super::timeline::{document_events, split_by_year, timeline_exports, timeline_pages};
-use super::topics::{index_json, index_view, term_page_view, term_url};
+use super::topics::{index_json, index_view, term_page_inputs, term_page_view, term_url};
 use super::views::{DocumentSummary, DocumentView, PageView, SiteView, document_url};
 use crate::error::BuildError;
 use crate::markdown::{resolve_link_markers, syntax_css};
@@ -459,12 +459,13 @@ fn render_topics(
             let path = term_url(term);
             let description = term.description.clone().unwrap_or_default();
             let page = page_view(site, &path, &term.name, &description, options);
-            renderer.render(
+            renderer.render_from_inputs(
                 format!("{path}index.html"),
                 "term.html",
                 &page,
                 "term",
-                &term_page_view(pack, entry),
+                term_page_inputs(pack, entry),
+                || term_page_view(pack, entry),
             )
         })
         .collect::<Result<_, BuildError>>()?;

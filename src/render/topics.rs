@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::timeline::{DocumentEventView, event_link};
+use super::cache::Fingerprint;
+use super::timeline::{DocumentEventView, event_link, split_by_year};
 use super::views::{DateView, document_url};
 use crate::analyse::PackAnalysis;
 use crate::analyse::index::{IndexEntry, Term, TermId, Vocabulary};
@@ -334,6 +335,48 @@ pub fn term_page_view(pack: &Pack, entry: &IndexEntry) -> TermPageView {
         see_also: links(vocabulary, &term.see_also),
         events: term_events(pack, entry),
     }
+}
+
+/// Everything [`term_page_view`] reads, as one number, computed without building the view:
+/// the term and the terms it links to, the entry's counts, and for each document it lists
+/// that document's fingerprint and slug (its title, date, kind, mentions and events all
+/// derive from its bytes). Config and vocabulary are covered by the render generation.
+pub fn term_page_inputs(pack: &Pack, entry: &IndexEntry) -> u64 {
+    let vocabulary = &pack.analysis.vocabulary;
+    let term = vocabulary.get(entry.term);
+    let link = |fingerprint: Fingerprint, id: TermId| {
+        let other = vocabulary.get(id);
+        fingerprint
+            .text(&other.name)
+            .text(&other.taxonomy)
+            .text(&other.slug)
+    };
+    let mut fingerprint = link(Fingerprint::default(), entry.term)
+        .number(u64::from(split_by_year(pack)))
+        .text(term.description.as_deref().unwrap_or("\u{0}"))
+        .number(term.aliases.len() as u64)
+        .number(entry.mention_count as u64);
+    for alias in &term.aliases {
+        fingerprint = fingerprint.text(alias);
+    }
+    for &id in &term.see_also {
+        fingerprint = link(fingerprint, id);
+    }
+    for locator in &entry.locators {
+        let doc = &pack.documents[locator.document];
+        fingerprint = fingerprint
+            .number(doc.fingerprint)
+            .text(&doc.slug)
+            .number(locator.mentions.len() as u64);
+    }
+    for &i in &entry.tagged_documents {
+        let doc = &pack.documents[i];
+        fingerprint = fingerprint.number(doc.fingerprint).text(&doc.slug);
+    }
+    for &(id, shared) in &entry.related {
+        fingerprint = link(fingerprint, id).number(shared as u64);
+    }
+    fingerprint.finish()
 }
 
 /// Events dated in the paragraphs that mention the term, in timeline order.
