@@ -14,7 +14,10 @@ use super::pages::{PageRenderer, RenderedPage, remember};
 use super::print::{PRINT_PATH, render_print};
 use super::search::{kind_options, search_files};
 use super::theme::Theme;
-use super::timeline::{document_events, split_by_year, timeline_exports, timeline_pages};
+use super::timeline::{
+    document_events, split_by_year, timeline_exports, timeline_page_inputs, timeline_page_view,
+    timeline_pages,
+};
 use super::topics::{index_json, index_view, term_page_inputs, term_page_view, term_url};
 use super::views::{DocumentSummary, DocumentView, PageView, SiteView, document_url};
 use crate::error::BuildError;
@@ -404,8 +407,9 @@ fn render_timeline(
 ) -> Result<Vec<RenderedPage>, BuildError> {
     timeline_pages(pack)
         .par_iter()
-        .map(|(path, view)| {
-            let title = match view.year {
+        .map(|timeline_page| {
+            let path = &timeline_page.path;
+            let title = match timeline_page.year {
                 Some(year) => format!("Timeline: {year}"),
                 None => "Timeline".to_string(),
             };
@@ -416,13 +420,19 @@ fn render_timeline(
                 "What happened when, and which document says so, to the paragraph.",
                 options,
             );
-            renderer.render(
-                format!("{path}index.html"),
-                "timeline.html",
-                &page,
-                "timeline",
-                view,
-            )
+            let output = format!("{path}index.html");
+            let view = || timeline_page_view(pack, timeline_page);
+            match timeline_page_inputs(pack, timeline_page) {
+                Some(inputs) => renderer.render_from_inputs(
+                    output,
+                    "timeline.html",
+                    &page,
+                    "timeline",
+                    inputs,
+                    view,
+                ),
+                None => renderer.render(output, "timeline.html", &page, "timeline", &view()),
+            }
         })
         .collect()
 }

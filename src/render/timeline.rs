@@ -1,12 +1,13 @@
 //! The timeline page (`/timeline/`), with its overview chart, and the timeline exports.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
+use super::cache::Fingerprint;
 use super::views::document_url;
 use crate::analyse::dates::chart::overview_svg;
-use crate::analyse::dates::timeline::{EventSource, TimelineEvent, display_date};
+use crate::analyse::dates::timeline::{EventSource, MonthGroup, TimelineEvent, display_date};
 use crate::output::OutputFile;
 use crate::pack::Pack;
 
@@ -135,82 +136,131 @@ pub struct DocumentEventView {
     pub paragraph_label: Option<String>,
 }
 
-/// The views of the timeline's pages with their paths: one page, or an overview and a page
-/// per year.
-pub fn timeline_pages(pack: &Pack) -> Vec<(String, TimelineView)> {
-    let mut all = timeline_view(pack);
-    if !split_by_year(pack) {
-        return vec![("timeline/".into(), all)];
-    }
-    let years = std::mem::take(&mut all.years);
-    let year_pages = years
-        .iter()
-        .map(|y| YearLink {
-            year: y.year,
-            count: y.months.iter().map(|m| m.events.len()).sum(),
-            url: format!("timeline/{}/", y.year),
-        })
-        .collect();
-    let mut pages = vec![(
-        "timeline/".to_string(),
-        TimelineView {
-            year_pages,
-            ..all.clone()
-        },
-    )];
-    all.chart.clear();
-    for year in years {
-        pages.push((
-            format!("timeline/{}/", year.year),
-            TimelineView {
-                year: Some(year.year),
-                years: vec![year],
-                ..all.clone()
-            },
-        ));
-    }
-    pages
+/// A page of the timeline, known before its view is built so the render cache can be asked
+/// first.
+pub struct TimelinePage<'a> {
+    /// Its path from the site root.
+    pub path: String,
+    /// On a year's page, the year.
+    pub year: Option<i32>,
+    /// On a year's page, its events by month.
+    months: Vec<MonthGroup<'a>>,
 }
 
-/// The view of the whole timeline on one page.
-fn timeline_view(pack: &Pack) -> TimelineView {
-    let chronology = &pack.analysis.chronology;
-    let timeline = &chronology.timeline;
-    let position: BTreeMap<&str, usize> = pack
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.slug.as_str(), i))
-        .collect();
-    let index_of: BTreeMap<*const TimelineEvent, usize> = timeline
-        .events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e as *const TimelineEvent, i))
-        .collect();
-    let paragraph_terms = paragraph_terms(pack);
+/// The timeline's pages: one page, or (past [`SINGLE_PAGE_EVENTS`]) an overview and a page
+/// per year.
+pub fn timeline_pages(pack: &Pack) -> Vec<TimelinePage<'_>> {
+    let overview = TimelinePage {
+        path: "timeline/".into(),
+        year: None,
+        months: Vec::new(),
+    };
+    if !split_by_year(pack) {
+        return vec![overview];
+    }
+    let years = pack.analysis.chronology.timeline.by_year_and_month();
+    std::iter::once(overview)
+        .chain(years.into_iter().map(|year| TimelinePage {
+            path: format!("timeline/{}/", year.year),
+            year: Some(year.year),
+            months: year.months,
+        }))
+        .collect()
+}
+
+/// Everything a year's page reads, as one number, without building its view: for each of
+/// its events, the fingerprint and slug of the document it comes from (its text, title,
+/// kind, author, anchor and index terms derive from those bytes) and the names of the terms
+/// the document's front matter names (a front-matter term's name can come from another
+/// document). `None` for the other pages, which are fingerprinted by their views.
+pub fn timeline_page_inputs(pack: &Pack, page: &TimelinePage) -> Option<u64> {
+    let year = page.year?;
+    let documents = DocumentPositions::new(pack);
+    let vocabulary = &pack.analysis.vocabulary;
+    let mut fingerprint = Fingerprint::default().number(year as u64);
+    for event in page.months.iter().flat_map(|m| &m.events) {
+        fingerprint = fingerprint.text(&event.document);
+        if let Some(doc) = documents.get(&event.document) {
+            fingerprint = fingerprint.number(pack.documents[doc].fingerprint);
+            for &id in &pack.analysis.tags[doc] {
+                fingerprint = fingerprint.text(&vocabulary.get(id).name);
+            }
+        }
+    }
+    Some(fingerprint.finish())
+}
+
+/// The view of a timeline page. A year's page counts and offers as filters only what is on
+/// it; the overview of a split timeline lists the years and has no filters.
+pub fn timeline_page_view(pack: &Pack, page: &TimelinePage) -> TimelineView {
+    let timeline = &pack.analysis.chronology.timeline;
+    match page.year {
+        None if split_by_year(pack) => {
+            let document_dates: Vec<_> =
+                pack.documents.iter().filter_map(|d| d.meta.date).collect();
+            TimelineView {
+                count: timeline.events.len(),
+                year: None,
+                year_pages: timeline
+                    .by_year_and_month()
+                    .iter()
+                    .map(|y| YearLink {
+                        year: y.year,
+                        count: y.months.iter().map(|m| m.events.len()).sum(),
+                        url: format!("timeline/{}/", y.year),
+                    })
+                    .collect(),
+                chart: overview_svg(timeline, &document_dates),
+                years: Vec::new(),
+                kinds: Vec::new(),
+                documents: Vec::new(),
+                topics: Vec::new(),
+            }
+        }
+        None => {
+            let document_dates: Vec<_> =
+                pack.documents.iter().filter_map(|d| d.meta.date).collect();
+            let years = timeline.by_year_and_month();
+            let groups: Vec<(i32, &[MonthGroup])> = years
+                .iter()
+                .map(|y| (y.year, y.months.as_slice()))
+                .collect();
+            TimelineView {
+                chart: overview_svg(timeline, &document_dates),
+                ..events_view(pack, &groups)
+            }
+        }
+        Some(year) => events_view(pack, &[(year, &page.months)]),
+    }
+}
+
+/// The view of these years' events, with filters for what they hold.
+fn events_view(pack: &Pack, years: &[(i32, &[MonthGroup])]) -> TimelineView {
+    let documents = DocumentPositions::new(pack);
+    let mut terms = ParagraphTerms::default();
     let mut used_topics = BTreeSet::new();
-    let years = timeline
-        .by_year_and_month()
-        .into_iter()
-        .map(|year| YearView {
-            year: year.year,
-            months: year
-                .months
-                .into_iter()
+    let mut used_documents = BTreeSet::new();
+    let mut count = 0;
+    let years = years
+        .iter()
+        .map(|&(year, months)| YearView {
+            year,
+            months: months
+                .iter()
                 .map(|month| MonthView {
                     anchor: match month.month {
-                        Some(m) => format!("y{}-{m:02}", year.year),
-                        None => format!("y{}", year.year),
+                        Some(m) => format!("y{year}-{m:02}"),
+                        None => format!("y{year}"),
                     },
-                    label: month.label,
+                    label: month.label.clone(),
                     events: month
                         .events
-                        .into_iter()
-                        .map(|event| {
-                            let index = index_of[&(event as *const TimelineEvent)];
-                            let doc = position.get(event.document.as_str()).copied();
-                            let view = event_view(pack, event, index, doc, &paragraph_terms);
+                        .iter()
+                        .map(|&event| {
+                            count += 1;
+                            let doc = documents.get(&event.document);
+                            used_documents.extend(doc);
+                            let view = event_view(pack, event, doc, &mut terms);
                             used_topics.extend(view.topics.iter().cloned());
                             view
                         })
@@ -219,11 +269,9 @@ fn timeline_view(pack: &Pack) -> TimelineView {
                 .collect(),
         })
         .collect();
-    let document_dates: Vec<_> = pack.documents.iter().filter_map(|d| d.meta.date).collect();
-    let kinds: BTreeSet<String> = pack
-        .documents
+    let kinds: BTreeSet<String> = used_documents
         .iter()
-        .filter_map(|d| d.meta.kind.clone())
+        .filter_map(|&i| pack.documents[i].meta.kind.clone())
         .collect();
     let vocabulary = &pack.analysis.vocabulary;
     let mut topics: Vec<FilterOption> = vocabulary
@@ -237,10 +285,10 @@ fn timeline_view(pack: &Pack) -> TimelineView {
         .collect();
     topics.sort_by_key(|t| t.label.to_lowercase());
     TimelineView {
-        count: timeline.events.len(),
+        count,
         year: None,
         year_pages: Vec::new(),
-        chart: overview_svg(timeline, &document_dates),
+        chart: String::new(),
         years,
         kinds: kinds
             .into_iter()
@@ -249,15 +297,36 @@ fn timeline_view(pack: &Pack) -> TimelineView {
                 label: k,
             })
             .collect(),
-        documents: pack
-            .documents
-            .iter()
-            .map(|d| FilterOption {
-                value: d.slug.clone(),
-                label: d.meta.label(),
+        documents: used_documents
+            .into_iter()
+            .map(|i| {
+                let d = &pack.documents[i];
+                FilterOption {
+                    value: d.slug.clone(),
+                    label: d.meta.label(),
+                }
             })
             .collect(),
         topics,
+    }
+}
+
+/// Documents' positions in the pack by slug.
+struct DocumentPositions<'a>(HashMap<&'a str, usize>);
+
+impl<'a> DocumentPositions<'a> {
+    fn new(pack: &'a Pack) -> Self {
+        Self(
+            pack.documents
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.slug.as_str(), i))
+                .collect(),
+        )
+    }
+
+    fn get(&self, slug: &str) -> Option<usize> {
+        self.0.get(slug).copied()
     }
 }
 
@@ -265,28 +334,33 @@ fn topic_key(taxonomy: &str, slug: &str) -> String {
     format!("{taxonomy}/{slug}")
 }
 
-/// For each (document position, paragraph id), the index terms it mentions.
-fn paragraph_terms(pack: &Pack) -> BTreeMap<(usize, &str), BTreeSet<String>> {
-    let vocabulary = &pack.analysis.vocabulary;
-    let mut terms: BTreeMap<(usize, &str), BTreeSet<String>> = BTreeMap::new();
-    for (doc, analysis) in pack.analyses.iter().enumerate() {
-        for mention in &analysis.mentions.mentions {
-            let term = vocabulary.get(mention.term);
+/// For each document (pack position) looked at so far, the index terms each of its
+/// paragraphs mentions; a document is read only when one of its events is shown.
+#[derive(Default)]
+struct ParagraphTerms(HashMap<usize, HashMap<String, BTreeSet<String>>>);
+
+impl ParagraphTerms {
+    fn of(&mut self, pack: &Pack, doc: usize) -> &HashMap<String, BTreeSet<String>> {
+        self.0.entry(doc).or_insert_with(|| {
+            let vocabulary = &pack.analysis.vocabulary;
+            let mut terms: HashMap<String, BTreeSet<String>> = HashMap::new();
+            for mention in &pack.analyses[doc].mentions.mentions {
+                let term = vocabulary.get(mention.term);
+                terms
+                    .entry(mention.paragraph.clone())
+                    .or_default()
+                    .insert(topic_key(&term.taxonomy, &term.slug));
+            }
             terms
-                .entry((doc, mention.paragraph.as_str()))
-                .or_default()
-                .insert(topic_key(&term.taxonomy, &term.slug));
-        }
+        })
     }
-    terms
 }
 
 fn event_view(
     pack: &Pack,
     event: &TimelineEvent,
-    index: usize,
     doc: Option<usize>,
-    paragraph_terms: &BTreeMap<(usize, &str), BTreeSet<String>>,
+    terms: &mut ParagraphTerms,
 ) -> EventView {
     let vocabulary = &pack.analysis.vocabulary;
     let mut topics: BTreeSet<String> = BTreeSet::new();
@@ -296,14 +370,14 @@ fn event_view(
             topics.insert(topic_key(&term.taxonomy, &term.slug));
         }
         if let Some(paragraph) = &event.paragraph
-            && let Some(found) = paragraph_terms.get(&(doc, paragraph.as_str()))
+            && let Some(found) = terms.of(pack, doc).get(paragraph.as_str())
         {
             topics.extend(found.iter().cloned());
         }
     }
     let document = doc.map(|i| &pack.documents[i]);
     EventView {
-        anchor: pack.analysis.chronology.anchors[index].clone(),
+        anchor: event_anchor(pack, event).to_string(),
         date_label: display_date(event),
         iso: event.date.iso(),
         approximate: event.approximate,
@@ -328,6 +402,17 @@ fn event_view(
         },
         topics: topics.into_iter().collect(),
     }
+}
+
+/// An event's anchor on its timeline page; `event` must be one of the timeline's.
+fn event_anchor<'a>(pack: &'a Pack, event: &TimelineEvent) -> &'a str {
+    let chronology = &pack.analysis.chronology;
+    let index = chronology
+        .timeline
+        .events
+        .element_offset(event)
+        .expect("the event is the timeline's");
+    &chronology.anchors[index]
 }
 
 /// The events of the document at `doc` (pack order), for its page.

@@ -175,3 +175,96 @@ fn month_first_order_is_configurable() {
         None
     ));
 }
+
+/// A document of the long-timeline pack: `paragraphs` dated sentences in `year`.
+fn dated_document(i: usize, year: i32, paragraphs: usize, wording: &str) -> String {
+    let kind = ["letter", "debate"][i % 2];
+    let body: Vec<String> = (0..paragraphs)
+        .map(|p| {
+            format!(
+                "On {} March {year}, the council {wording} item {p}.",
+                p % 28 + 1
+            )
+        })
+        .collect();
+    format!(
+        "+++\ntitle = \"Doc {i}\"\ndate = \"{year}-01-01\"\nkind = \"{kind}\"\n+++\n{}\n",
+        body.join("\n\n")
+    )
+}
+
+/// 42 documents of 30 dated paragraphs, spread over 2001–2003: more events than one page
+/// holds.
+fn long_timeline_pack() -> TestPack {
+    let pack = TestPack::new();
+    for i in 0..42 {
+        pack.write(
+            &format!("content/doc{i:02}.md"),
+            &dated_document(i, 2001 + (i % 3) as i32, 30, "met about"),
+        );
+    }
+    pack
+}
+
+#[test]
+fn a_long_timeline_has_a_page_per_year_each_filtering_only_what_it_shows() {
+    let pack = long_timeline_pack();
+    pack.build_ok();
+    let overview = pack.output("timeline/index.html");
+    for year in ["2001", "2002", "2003"] {
+        assert!(
+            overview.contains(&format!("timeline/{year}/")),
+            "{overview}"
+        );
+    }
+    assert!(!overview.contains("class=\"timeline-filters\""));
+    let page = pack.output("timeline/2001/index.html");
+    // 14 documents of 2001, each dated itself and with 30 dated paragraphs.
+    assert!(page.contains("434 dated events"), "the year's own count");
+    assert!(page.contains("value=\"doc00\""));
+    assert!(
+        !page.contains("value=\"doc01\""),
+        "the document filter lists only the documents on the page"
+    );
+    let events = page.matches("class=\"event ").count();
+    assert_eq!(events, 434);
+}
+
+#[test]
+fn an_edit_re_renders_only_the_year_pages_its_events_are_on() {
+    use casebook::{BuildOptions, Session};
+    let pack = long_timeline_pack();
+    let options = |output: &str| BuildOptions {
+        root: pack.root().to_path_buf(),
+        output: Some(pack.path(output)),
+        ..BuildOptions::default()
+    };
+    let mut session = Session::new(options("out"));
+    session.build().unwrap();
+    pack.write(
+        "content/doc01.md",
+        &dated_document(1, 2002, 30, "argued about"),
+    );
+    session.invalidate(&[pack.path("content/doc01.md")]);
+    let edit = session.build().unwrap();
+    let changed = &edit.changed_paths;
+    assert!(
+        changed.contains(&"timeline/2002/index.html".to_string()),
+        "{changed:?}"
+    );
+    for year in ["2001", "2003"] {
+        assert!(
+            !changed.contains(&format!("timeline/{year}/index.html")),
+            "{changed:?}"
+        );
+    }
+    // The document, its two neighbours, the 2002 page; the overview's data did not change.
+    assert!(edit.rendered <= 5, "{} pages rendered", edit.rendered);
+
+    casebook::build(&options("clean")).unwrap();
+    crate::harness::assert_same_tree(
+        &crate::harness::tree(&pack.path("out")),
+        &crate::harness::tree(&pack.path("clean")),
+        "the edited session against a clean build",
+    );
+}
