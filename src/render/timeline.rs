@@ -407,11 +407,10 @@ fn event_view(
 /// An event's anchor on its timeline page; `event` must be one of the timeline's.
 fn event_anchor<'a>(pack: &'a Pack, event: &TimelineEvent) -> &'a str {
     let chronology = &pack.analysis.chronology;
-    let index = chronology
-        .timeline
-        .events
-        .element_offset(event)
-        .expect("the event is the timeline's");
+    let events = &chronology.timeline.events;
+    let offset = (event as *const TimelineEvent as usize) - (events.as_ptr() as usize);
+    let index = offset / std::mem::size_of::<TimelineEvent>();
+    debug_assert!(std::ptr::eq(&events[index], event));
     &chronology.anchors[index]
 }
 
