@@ -17,7 +17,7 @@ cargo build --release --quiet --example gen-pack
 bin="$PWD/target/release/casebook"
 gen="$PWD/target/release/examples/gen-pack"
 
-echo "| docs | Markdown | full build (median) | no-change rebuild (median) | peak memory | output | serve: edit to written (median) |"
+echo "| docs | Markdown | full build (median) | no-change rebuild (median) | peak memory | output | serve: edit to pages written, to whole rebuild (medians) |"
 echo "|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
   pack="$work/pack-$n"

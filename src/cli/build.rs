@@ -46,12 +46,16 @@ pub fn run(options: BuildOptions, watching: bool, timings: bool, output: Output)
     if !output.quiet {
         println!("Watching {} for changes (Ctrl-C to stop)", root.display());
     }
-    match watcher.run(&mut session, |rebuild| {
-        report::rebuild(output, &root, &rebuild);
-        if let (true, Ok(built)) = (timings, rebuild.result) {
-            report::timings(built);
-        }
-    }) {
+    match watcher.run(
+        &mut session,
+        |_| {},
+        |rebuild| {
+            report::rebuild(output, &root, &rebuild);
+            if let (true, Ok(built)) = (timings, rebuild.result) {
+                report::timings(built);
+            }
+        },
+    ) {
         Ok(()) => true,
         Err(error) => {
             eprintln!("{error}");

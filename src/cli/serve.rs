@@ -1,11 +1,14 @@
 //! `casebook serve`.
 
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::net::IpAddr;
 use std::path::Path;
 use std::sync::Arc;
 
 use casebook::diagnostics::render_build_error;
+use casebook::pipeline::PagesWritten;
 use casebook::serve::{Hub, Notice, PreviewServer, Watcher, built_notice};
 use casebook::{BuildOptions, Session};
 
@@ -55,11 +58,29 @@ pub fn run(options: BuildOptions, address: &str, open: bool, output: Output) -> 
     if open && let Err(error) = open::that(&url) {
         eprintln!("Could not open a browser: {error}");
     }
-    let result = watcher.run(&mut session, |rebuild| {
+    // Pages are announced as soon as they are written; the notice at the end of a rebuild
+    // names only what was written after them, so no page reloads twice.
+    let announced: RefCell<BTreeSet<String>> = RefCell::default();
+    let pages_written = |pages: &PagesWritten<'_>| {
+        hub.publish(built_notice(pages.changed_paths, pages.edited, false));
+        announced
+            .borrow_mut()
+            .extend(pages.changed_paths.iter().cloned());
+    };
+    let result = watcher.run(&mut session, pages_written, |rebuild| {
         report::rebuild(output, &root, &rebuild);
         let _ = std::io::stdout().flush();
+        let announced = std::mem::take(&mut *announced.borrow_mut());
         hub.publish(match rebuild.result {
-            Ok(built) => built_notice(built),
+            Ok(built) => {
+                let rest: Vec<String> = built
+                    .changed_paths
+                    .iter()
+                    .filter(|path| !announced.contains(*path))
+                    .cloned()
+                    .collect();
+                built_notice(&rest, &built.edited, true)
+            }
             Err(error) => Notice::Failed(render_build_error(&root, error, false)),
         });
     });

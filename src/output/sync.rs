@@ -34,13 +34,7 @@ impl Writer {
         output: &Path,
         files: &[OutputFile],
     ) -> Result<WriteOutcome, BuildError> {
-        if let Some(bad) = files.iter().find(|f| !is_safe_relative(&f.path)) {
-            return Err(BuildError::io(
-                "refusing to write outside the output folder",
-                &bad.path,
-                std::io::Error::from(std::io::ErrorKind::InvalidInput),
-            ));
-        }
+        refuse_unsafe_paths(files)?;
         let outcome = if !output.exists() {
             write_fresh(output, files)?
         } else {
@@ -57,6 +51,54 @@ impl Writer {
         self.last = Some((output.to_path_buf(), record));
         Ok(outcome)
     }
+
+    /// Writes those of `files` whose bytes differ from what this writer last put in
+    /// `output`, and touches nothing else, so that a rebuild's pages can be shown before the
+    /// rest of it is made; a later [`write`](Self::write) of the whole site completes it.
+    /// Writes nothing and returns `None` when this writer has not filled `output` before (a
+    /// first build goes into place whole).
+    pub fn write_some(
+        &mut self,
+        output: &Path,
+        files: &[OutputFile],
+    ) -> Result<Option<WriteOutcome>, BuildError> {
+        refuse_unsafe_paths(files)?;
+        let known = match &mut self.last {
+            Some((dir, known)) if dir == output && output.is_dir() => known,
+            _ => return Ok(None),
+        };
+        let mut outcome = WriteOutcome::default();
+        for file in files {
+            if known
+                .get(&file.path)
+                .is_some_and(|old| same_bytes(old, &file.bytes))
+            {
+                outcome.report.unchanged += 1;
+                continue;
+            }
+            write_file(&output.join(&file.path), &file.bytes)?;
+            known.insert(file.path.clone(), Arc::clone(&file.bytes));
+            outcome.report.written += 1;
+            outcome.changed_paths.push(file.path.clone());
+        }
+        outcome.changed_paths.sort();
+        Ok(Some(outcome))
+    }
+}
+
+fn refuse_unsafe_paths(files: &[OutputFile]) -> Result<(), BuildError> {
+    match files.iter().find(|f| !is_safe_relative(&f.path)) {
+        Some(bad) => Err(BuildError::io(
+            "refusing to write outside the output folder",
+            &bad.path,
+            std::io::Error::from(std::io::ErrorKind::InvalidInput),
+        )),
+        None => Ok(()),
+    }
+}
+
+fn same_bytes(old: &Arc<[u8]>, new: &Arc<[u8]>) -> bool {
+    Arc::ptr_eq(old, new) || **old == **new
 }
 
 fn write_fresh(output: &Path, files: &[OutputFile]) -> Result<WriteOutcome, BuildError> {
@@ -104,7 +146,7 @@ fn sync_in_place(
         let unchanged = match known {
             Some(known) => known
                 .get(&file.path)
-                .is_some_and(|old| Arc::ptr_eq(old, &file.bytes) || **old == *file.bytes),
+                .is_some_and(|old| same_bytes(old, &file.bytes)),
             None => fs::read(output.join(&file.path)).is_ok_and(|old| *old == *file.bytes),
         };
         if unchanged {

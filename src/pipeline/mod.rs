@@ -71,6 +71,15 @@ pub struct BuildReport {
     pub timings: Timings,
 }
 
+/// The pages of a rebuild, written before the files drawn from the whole pack.
+#[derive(Debug, Clone, Copy)]
+pub struct PagesWritten<'a> {
+    /// Output paths written, sorted.
+    pub changed_paths: &'a [String],
+    /// For each re-parsed document's page, the first paragraph whose text changed.
+    pub edited: &'a BTreeMap<String, String>,
+}
+
 /// A date mention the timeline left out, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnresolvedDate {

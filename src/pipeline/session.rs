@@ -13,15 +13,17 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::changes::{ChangeKind, classify_change};
-use super::{BuildOptions, BuildReport};
+use super::{BuildOptions, BuildReport, PagesWritten};
 use crate::analyse::index::{Matcher, Vocabulary};
 use crate::analyse::{AnalysisTimes, DocumentAnalysis, analyse_document, load_vocabulary};
 use crate::config::{Config, load_config};
 use crate::error::{BuildError, ContentError, ContentErrorKind};
+use crate::output::OutputFile;
 use crate::output::{Writer, check_output_location, minify_files};
 use crate::pack::Pack;
 use crate::render::{
-    RenderCache, RenderOptions, Rendered, Theme, document_url, load_theme, render_site,
+    RenderCache, RenderOptions, Rendered, Theme, document_url, load_theme, render_pack_files,
+    render_pages,
 };
 use crate::source::{
     CONTENT_DIR, Document, ReadFailure, SourceFile, discover_sources, parse_document,
@@ -128,21 +130,59 @@ impl Session {
     /// Builds the site, reusing whatever is still valid from earlier builds. On error nothing
     /// is written.
     pub fn build(&mut self) -> Result<BuildReport, BuildError> {
+        self.build_pages_first(|_| {})
+    }
+
+    /// Builds like [`build`](Self::build), but when the output folder holds this session's
+    /// last build, writes the pages as soon as they are rendered and calls `pages_written`,
+    /// before making the files drawn from the whole pack (search index, print edition, data
+    /// exports, feeds), which take longer: a preview can reload the edited page meanwhile.
+    pub fn build_pages_first(
+        &mut self,
+        pages_written: impl FnOnce(&PagesWritten<'_>),
+    ) -> Result<BuildReport, BuildError> {
         let started = Instant::now();
         let mut timings = Timings::default();
+        let options = RenderOptions::hosted();
         let RenderedPack {
             pack,
-            mut rendered,
+            rendered,
             parsed,
-        } = self.render(&RenderOptions::hosted(), &mut timings)?;
-        if pack.config.output.minify {
-            let files = std::mem::take(&mut rendered.files);
-            rendered.files = timings.time("minify", || minify_files(files))?;
-        }
+        } = self.render_pages(&options, &mut timings)?;
+        let minify = pack.config.output.minify;
+        let minified = |files: Vec<OutputFile>, timings: &mut Timings| {
+            if minify {
+                timings.time("minify", || minify_files(files))
+            } else {
+                Ok(files)
+            }
+        };
+        let mut files = minified(rendered.files.clone(), &mut timings)?;
         let loaded = self.loaded.as_ref().expect("loaded by render");
-        let writes = timings.time("write", || {
-            self.writer.write(&loaded.output_dir, &rendered.files)
+        let early = timings.time("write pages", || {
+            self.writer.write_some(&loaded.output_dir, &files)
         })?;
+        if let Some(early) = &early {
+            pages_written(&PagesWritten {
+                changed_paths: &early.changed_paths,
+                edited: &self.edited,
+            });
+        }
+        let more = render_pack_files(
+            &pack,
+            &loaded.theme,
+            &options,
+            &rendered.files,
+            &mut timings,
+        )?;
+        files.extend(minified(more, &mut timings)?);
+        let mut writes = timings.time("write", || self.writer.write(&loaded.output_dir, &files))?;
+        if let Some(early) = early {
+            writes.report.written += early.report.written;
+            writes.report.unchanged -= early.report.written;
+            writes.changed_paths.extend(early.changed_paths);
+            writes.changed_paths.sort();
+        }
         let suggested_terms = if self.options.suggest_terms {
             pack.candidate_terms()
         } else {
@@ -151,7 +191,7 @@ impl Session {
         Ok(BuildReport {
             documents: pack.documents.len(),
             parsed,
-            files: rendered.files.len(),
+            files: files.len(),
             rendered: rendered.rendered,
             changed_paths: writes.changed_paths.clone(),
             edited: std::mem::take(&mut self.edited),
@@ -171,6 +211,26 @@ impl Session {
         options: &RenderOptions,
         timings: &mut Timings,
     ) -> Result<RenderedPack, BuildError> {
+        let mut rendered = self.render_pages(options, timings)?;
+        let loaded = self.loaded.as_ref().expect("loaded by render_pages");
+        let more = render_pack_files(
+            &rendered.pack,
+            &loaded.theme,
+            options,
+            &rendered.rendered.files,
+            timings,
+        )?;
+        rendered.rendered.files.extend(more);
+        Ok(rendered)
+    }
+
+    /// Brings the pack up to date and renders its pages (not the files drawn from the whole
+    /// pack).
+    fn render_pages(
+        &mut self,
+        options: &RenderOptions,
+        timings: &mut Timings,
+    ) -> Result<RenderedPack, BuildError> {
         timings.time("load config, vocabulary and theme", || self.load())?;
         let parsed = self.sync_sources(timings);
         let documents = self.documents()?;
@@ -185,7 +245,7 @@ impl Session {
                 )
             })
             .map_err(BuildError::Content)?;
-        let rendered = render_site(
+        let rendered = render_pages(
             &pack,
             &loaded.theme,
             options,

@@ -17,6 +17,6 @@ mod watchdog;
 pub use cache::{Fingerprint, RenderCache};
 pub use layout::{document_anchor, edition_layout};
 pub use print::PRINT_PATH;
-pub use site::{RenderOptions, Rendered, render_site};
+pub use site::{RenderOptions, Rendered, render_pack_files, render_pages};
 pub use theme::{TEMPLATE_NAMES, Theme, load_theme};
 pub use views::{DateView, DocumentSummary, DocumentView, PageView, SiteView, document_url};

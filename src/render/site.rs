@@ -81,10 +81,17 @@ pub struct Rendered {
     pub rendered: usize,
 }
 
-/// Renders every page of the site. Pages whose inputs are unchanged since they were cached
-/// (same `generation` of config and theme, same fingerprints) are reused; the rest are
-/// rendered in parallel. The result is in a fixed order so output never depends on timing.
-pub fn render_site(
+fn site_view(pack: &Pack, options: &RenderOptions) -> SiteView {
+    let mut site = SiteView::new(&pack.config);
+    site.search &= options.search;
+    site
+}
+
+/// Renders the site's pages: documents, front page, topic index and term pages, timeline,
+/// search and 404. Pages whose inputs are unchanged since they were cached (same
+/// `generation` of config and theme, same fingerprints) are reused; the rest are rendered in
+/// parallel. The result is in a fixed order so output never depends on timing.
+pub fn render_pages(
     pack: &Pack,
     theme: &Theme,
     options: &RenderOptions,
@@ -93,8 +100,7 @@ pub fn render_site(
     timings: &mut Timings,
 ) -> Result<Rendered, BuildError> {
     let started = Instant::now();
-    let mut site = SiteView::new(&pack.config);
-    site.search &= options.search;
+    let site = site_view(pack, options);
     let summaries: Vec<DocumentSummary> = pack
         .documents
         .iter()
@@ -155,9 +161,23 @@ pub fn render_site(
         pages.push(render_search_page(pack, &renderer, options)?);
     }
     pages.push(render_not_found(&renderer, options)?);
-    let mut files = [remember(cache, pages, &mut rendered), files].concat();
+    let files = [remember(cache, pages, &mut rendered), files].concat();
     let live: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     cache.retain(|path| live.contains(path));
+    Ok(Rendered { files, rendered })
+}
+
+/// The files made from the whole pack and its rendered `pages`: the search index, the
+/// print edition, the data exports, feeds, and the theme's assets. They are not cached: each
+/// changes with any document.
+pub fn render_pack_files(
+    pack: &Pack,
+    theme: &Theme,
+    options: &RenderOptions,
+    pages: &[OutputFile],
+    timings: &mut Timings,
+) -> Result<Vec<OutputFile>, BuildError> {
+    let site = site_view(pack, options);
     // The search index, the print edition and the data files each read the whole pack and
     // nothing of each other, so they are made side by side.
     let started = Instant::now();
@@ -176,7 +196,7 @@ pub fn render_site(
                 || {
                     theme
                         .has_print
-                        .then(|| print_edition(pack, theme, &site, options, &files))
+                        .then(|| print_edition(pack, theme, &site, options, pages))
                         .transpose()
                 },
                 || data_files(pack, theme),
@@ -184,7 +204,7 @@ pub fn render_site(
         },
     );
     timings.add("search index (alongside the next)", search_time);
-    files.extend(search);
+    let mut files = search;
     let (exports, assets) = data?;
     files.extend(exports);
     files.extend(print?);
@@ -197,7 +217,7 @@ pub fn render_site(
         "search index, print edition, feeds, data and assets",
         started.elapsed(),
     );
-    Ok(Rendered { files, rendered })
+    Ok(files)
 }
 
 /// The print edition: every page of the site (`files`) merged into one.

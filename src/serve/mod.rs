@@ -17,18 +17,24 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::pipeline::BuildReport;
-
-/// The `built` notice: which output files changed, and the edited paragraph of each page.
-pub fn built_notice(report: &BuildReport) -> Notice {
+/// The `built` notice: which output files changed, the edited paragraph of each page, and
+/// whether the rebuild is `complete`. A rebuild sends one (not complete) as soon as its pages
+/// are written, and another (complete) naming what it wrote after them.
+pub fn built_notice(
+    changed: &[String],
+    edited: &BTreeMap<String, String>,
+    complete: bool,
+) -> Notice {
     #[derive(Serialize)]
     struct Built<'a> {
         changed: &'a [String],
         edited: &'a BTreeMap<String, String>,
+        complete: bool,
     }
     let json = serde_json::to_string(&Built {
-        changed: &report.changed_paths,
-        edited: &report.edited,
+        changed,
+        edited,
+        complete,
     })
     .expect("plain data serialises");
     Notice::Built(json)

@@ -13,7 +13,7 @@ use notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use crate::error::BuildError;
-use crate::pipeline::{BuildReport, Session};
+use crate::pipeline::{BuildReport, PagesWritten, Session};
 
 /// How long a burst of events may go quiet before it counts as finished.
 const DEBOUNCE: Duration = Duration::from_millis(25);
@@ -66,11 +66,13 @@ impl Watcher {
         Ok(watcher)
     }
 
-    /// Rebuilds `session` after every burst of changes, calling `report` after each rebuild.
-    /// Runs until the watcher fails.
+    /// Rebuilds `session` after every burst of changes, calling `pages_written` as soon as a
+    /// rebuild's pages are written and `report` when it is over. Runs until the watcher
+    /// fails.
     pub fn run(
         mut self,
         session: &mut Session,
+        mut pages_written: impl FnMut(&PagesWritten<'_>),
         mut report: impl FnMut(Rebuild<'_>),
     ) -> Result<(), WatchError> {
         loop {
@@ -80,7 +82,7 @@ impl Watcher {
                 continue;
             }
             let started = Instant::now();
-            let result = session.build();
+            let result = session.build_pages_first(&mut pages_written);
             report(Rebuild {
                 changed: &changed,
                 result: &result,

@@ -257,3 +257,52 @@ fn renaming_a_document_updates_its_neighbours_links() {
     assert!(a.contains("href=\"../../documents/c/\""), "{a}");
     assert!(!pack.path("out/documents/b").exists());
 }
+
+#[test]
+fn a_rebuild_writes_its_pages_before_the_files_drawn_from_the_whole_pack() {
+    let pack = TestPack::new();
+    for i in 0..3 {
+        pack.write(
+            &format!("content/doc{i}.md"),
+            &document(i, &format!("Doc {i}"), None),
+        );
+    }
+    let out = pack.path("out");
+    let mut session = Session::new(options(pack.root(), out.clone()));
+    let mut called = false;
+    session.build_pages_first(|_| called = true).unwrap();
+    assert!(!called, "a first build goes into place whole");
+
+    let pack_json_before = std::fs::read_to_string(out.join("pack.json")).unwrap();
+    pack.write(
+        "content/doc1.md",
+        &document(1, "Doc 1", None).replace("version", "edition"),
+    );
+    session.invalidate(&[pack.path("content/doc1.md")]);
+    let mut seen = None;
+    let report = session
+        .build_pages_first(|pages| {
+            let page = std::fs::read_to_string(out.join("documents/doc1/index.html")).unwrap();
+            let pack_json = std::fs::read_to_string(out.join("pack.json")).unwrap();
+            seen = Some((
+                pages.changed_paths.to_vec(),
+                page.contains("edition"),
+                pack_json == pack_json_before,
+            ));
+        })
+        .unwrap();
+    let (changed, page_is_new, pack_json_is_old) = seen.expect("pages announced");
+    assert!(changed.contains(&"documents/doc1/index.html".to_string()));
+    assert!(!changed.contains(&"pack.json".to_string()));
+    assert!(page_is_new && pack_json_is_old);
+    assert!(report.changed_paths.contains(&"pack.json".to_string()));
+    assert!(
+        report
+            .changed_paths
+            .contains(&"documents/doc1/index.html".to_string())
+    );
+
+    let clean = pack.path("clean");
+    casebook::build(&options(pack.root(), clean.clone())).unwrap();
+    assert_same_tree(&tree(&out), &tree(&clean), "after a rebuild in two steps");
+}

@@ -273,13 +273,27 @@ fn an_edit_is_rebuilt_and_announced() {
     let mut events = preview.events();
     pack.write("content/a.md", "+++\ntitle = \"Alpha\"\ndate = 2016-10-18\n+++\nFirst paragraph.\n\nSecond paragraph, edited.\n");
     events.wait_for("event: built");
-    let notice = events.wait_for("\n\n");
-    assert!(notice.contains("documents/a/index.html"), "{notice}");
+    let pages = events.wait_for("\n\n");
+    assert!(pages.contains("documents/a/index.html"), "{pages}");
     assert!(
-        notice.contains("\"documents/a/index.html\":\"p2\""),
-        "lands on the edited paragraph: {notice}"
+        pages.contains("\"documents/a/index.html\":\"p2\""),
+        "lands on the edited paragraph: {pages}"
+    );
+    assert!(
+        !pages.contains("pack.json"),
+        "the pages are announced before the files drawn from the whole pack: {pages}"
     );
     assert!(body(&preview.get("/documents/a/")).contains("Second paragraph, edited."));
+    events.wait_for("event: built");
+    let rest = events.wait_for("\n\n");
+    let data = rest.trim().strip_prefix("data: ").expect("one data line");
+    let notice: serde_json::Value = serde_json::from_str(data).unwrap();
+    let changed = notice["changed"].as_array().unwrap();
+    assert!(changed.contains(&"pack.json".into()), "{rest}");
+    assert!(
+        !changed.contains(&"documents/a/index.html".into()),
+        "a page is announced once: {rest}"
+    );
 }
 
 #[test]
@@ -295,8 +309,11 @@ fn an_idle_preview_stays_idle() {
         "content/b.md",
         "+++\ntitle = \"Beta\"\ndate = 2016-11-01\n+++\nBeta text, edited.\n",
     );
-    events.wait_for("event: built");
-    events.wait_for("\n\n");
+    // A rebuild announces its pages, then the rest of what it wrote.
+    for _ in 0..2 {
+        events.wait_for("event: built");
+        events.wait_for("\n\n");
+    }
     let heard = events.listen_for(Duration::from_millis(1500));
     assert!(!heard.contains("event:"), "one save, one rebuild: {heard}");
 }
