@@ -50,7 +50,10 @@ def main():
             first = None
             while True:
                 while b"\n\n" not in buffer:
-                    buffer += events.recv(65536)
+                    received = events.recv(65536)
+                    if not received:
+                        sys.exit("the server closed the live-reload channel")
+                    buffer += received
                 notice, buffer = buffer.split(b"\n\n", 1)
                 elapsed = time.perf_counter() - started
                 if b"event: failed" in notice:
