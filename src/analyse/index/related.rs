@@ -37,14 +37,20 @@ pub(crate) fn related_terms<'a>(
             }
         }
     }
+    // Each term's sort key is made once, not once per pair of terms sharing a paragraph.
+    let keys: Vec<_> = vocabulary.terms().iter().map(|t| t.sort_key()).collect();
+    let order = |a: &(TermId, usize), b: &(TermId, usize)| {
+        b.1.cmp(&a.1).then_with(|| keys[a.0.0].cmp(&keys[b.0.0]))
+    };
     shared
         .into_iter()
         .map(|(term, counts)| {
             let mut ranked: Vec<(TermId, usize)> = counts.into_iter().collect();
-            ranked.sort_by_cached_key(|&(other, count)| {
-                (std::cmp::Reverse(count), vocabulary.get(other).sort_key())
-            });
-            ranked.truncate(limit);
+            if ranked.len() > limit {
+                ranked.select_nth_unstable_by(limit, order);
+                ranked.truncate(limit);
+            }
+            ranked.sort_unstable_by(order);
             (term, ranked)
         })
         .collect()
