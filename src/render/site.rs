@@ -15,8 +15,8 @@ use super::print::{PRINT_PATH, render_print};
 use super::search::{kind_options, search_files};
 use super::theme::Theme;
 use super::timeline::{
-    document_events, split_by_year, timeline_exports, timeline_page_inputs, timeline_page_view,
-    timeline_pages,
+    EventLookup, document_events, split_by_year, timeline_exports, timeline_page_inputs,
+    timeline_page_view, timeline_pages,
 };
 use super::topics::{index_json, index_view, term_page_inputs, term_page_view, term_url};
 use super::views::{DocumentSummary, DocumentView, PageView, SiteView, document_url};
@@ -425,6 +425,7 @@ fn render_timeline(
     renderer: &PageRenderer,
     options: &RenderOptions,
 ) -> Result<Vec<RenderedPage>, BuildError> {
+    let lookup = EventLookup::new(pack);
     timeline_pages(pack)
         .par_iter()
         .map(|timeline_page| {
@@ -441,8 +442,8 @@ fn render_timeline(
                 options,
             );
             let output = format!("{path}index.html");
-            let view = || timeline_page_view(pack, timeline_page);
-            match timeline_page_inputs(pack, timeline_page) {
+            let view = || timeline_page_view(pack, timeline_page, &lookup);
+            match timeline_page_inputs(pack, timeline_page, &lookup) {
                 Some(inputs) => renderer.render_from_inputs(
                     output,
                     "timeline.html",

@@ -1,6 +1,7 @@
 //! The timeline page (`/timeline/`), with its overview chart, and the timeline exports.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -173,14 +174,13 @@ pub fn timeline_pages(pack: &Pack) -> Vec<TimelinePage<'_>> {
 /// kind, author, anchor and index terms derive from those bytes) and the names of the terms
 /// the document's front matter names (a front-matter term's name can come from another
 /// document). `None` for the other pages, which are fingerprinted by their views.
-pub fn timeline_page_inputs(pack: &Pack, page: &TimelinePage) -> Option<u64> {
+pub fn timeline_page_inputs(pack: &Pack, page: &TimelinePage, lookup: &EventLookup) -> Option<u64> {
     let year = page.year?;
-    let documents = DocumentPositions::new(pack);
     let vocabulary = &pack.analysis.vocabulary;
     let mut fingerprint = Fingerprint::default().number(year as u64);
     for event in page.months.iter().flat_map(|m| &m.events) {
         fingerprint = fingerprint.text(&event.document);
-        if let Some(doc) = documents.get(&event.document) {
+        if let Some(doc) = lookup.position(&event.document) {
             fingerprint = fingerprint.number(pack.documents[doc].fingerprint);
             for &id in &pack.analysis.tags[doc] {
                 fingerprint = fingerprint.text(&vocabulary.get(id).name);
@@ -192,7 +192,7 @@ pub fn timeline_page_inputs(pack: &Pack, page: &TimelinePage) -> Option<u64> {
 
 /// The view of a timeline page. A year's page counts and offers as filters only what is on
 /// it; the overview of a split timeline lists the years and has no filters.
-pub fn timeline_page_view(pack: &Pack, page: &TimelinePage) -> TimelineView {
+pub fn timeline_page_view(pack: &Pack, page: &TimelinePage, lookup: &EventLookup) -> TimelineView {
     let timeline = &pack.analysis.chronology.timeline;
     match page.year {
         None if split_by_year(pack) => {
@@ -227,17 +227,15 @@ pub fn timeline_page_view(pack: &Pack, page: &TimelinePage) -> TimelineView {
                 .collect();
             TimelineView {
                 chart: overview_svg(timeline, &document_dates),
-                ..events_view(pack, &groups)
+                ..events_view(pack, &groups, lookup)
             }
         }
-        Some(year) => events_view(pack, &[(year, &page.months)]),
+        Some(year) => events_view(pack, &[(year, &page.months)], lookup),
     }
 }
 
 /// The view of these years' events, with filters for what they hold.
-fn events_view(pack: &Pack, years: &[(i32, &[MonthGroup])]) -> TimelineView {
-    let documents = DocumentPositions::new(pack);
-    let mut terms = ParagraphTerms::default();
+fn events_view(pack: &Pack, years: &[(i32, &[MonthGroup])], lookup: &EventLookup) -> TimelineView {
     let mut used_topics = BTreeSet::new();
     let mut used_documents = BTreeSet::new();
     let mut count = 0;
@@ -258,9 +256,9 @@ fn events_view(pack: &Pack, years: &[(i32, &[MonthGroup])]) -> TimelineView {
                         .iter()
                         .map(|&event| {
                             count += 1;
-                            let doc = documents.get(&event.document);
+                            let doc = lookup.position(&event.document);
                             used_documents.extend(doc);
-                            let view = event_view(pack, event, doc, &mut terms);
+                            let view = event_view(pack, event, doc, lookup);
                             used_topics.extend(view.topics.iter().cloned());
                             view
                         })
@@ -311,43 +309,47 @@ fn events_view(pack: &Pack, years: &[(i32, &[MonthGroup])]) -> TimelineView {
     }
 }
 
-/// Documents' positions in the pack by slug.
-struct DocumentPositions<'a>(HashMap<&'a str, usize>);
-
-impl<'a> DocumentPositions<'a> {
-    fn new(pack: &'a Pack) -> Self {
-        Self(
-            pack.documents
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (d.slug.as_str(), i))
-                .collect(),
-        )
-    }
-
-    fn get(&self, slug: &str) -> Option<usize> {
-        self.0.get(slug).copied()
-    }
-}
-
 fn topic_key(taxonomy: &str, slug: &str) -> String {
     format!("{taxonomy}/{slug}")
 }
 
-/// For each document (pack position) looked at so far, the index terms each of its
-/// paragraphs mentions; a document is read only when one of its events is shown.
-#[derive(Default)]
-struct ParagraphTerms(HashMap<usize, HashMap<String, BTreeSet<String>>>);
+/// What the timeline's pages look up about the documents their events come from: each
+/// document's position by slug, and the index terms each of its paragraphs mentions (for
+/// the topic filter). A document's terms are read the first time one of its events is
+/// shown, once for all the pages (which render in parallel).
+pub struct EventLookup<'a> {
+    pack: &'a Pack,
+    positions: HashMap<&'a str, usize>,
+    topics: Vec<OnceLock<HashMap<&'a str, BTreeSet<String>>>>,
+}
 
-impl ParagraphTerms {
-    fn of(&mut self, pack: &Pack, doc: usize) -> &HashMap<String, BTreeSet<String>> {
-        self.0.entry(doc).or_insert_with(|| {
-            let vocabulary = &pack.analysis.vocabulary;
-            let mut terms: HashMap<String, BTreeSet<String>> = HashMap::new();
-            for mention in &pack.analyses[doc].mentions.mentions {
+impl<'a> EventLookup<'a> {
+    /// Nothing read yet.
+    pub fn new(pack: &'a Pack) -> Self {
+        Self {
+            pack,
+            positions: pack
+                .documents
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.slug.as_str(), i))
+                .collect(),
+            topics: pack.documents.iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    fn position(&self, slug: &str) -> Option<usize> {
+        self.positions.get(slug).copied()
+    }
+
+    fn of(&self, doc: usize) -> &HashMap<&'a str, BTreeSet<String>> {
+        self.topics[doc].get_or_init(|| {
+            let vocabulary = &self.pack.analysis.vocabulary;
+            let mut terms: HashMap<&str, BTreeSet<String>> = HashMap::new();
+            for mention in &self.pack.analyses[doc].mentions.mentions {
                 let term = vocabulary.get(mention.term);
                 terms
-                    .entry(mention.paragraph.clone())
+                    .entry(mention.paragraph.as_str())
                     .or_default()
                     .insert(topic_key(&term.taxonomy, &term.slug));
             }
@@ -360,7 +362,7 @@ fn event_view(
     pack: &Pack,
     event: &TimelineEvent,
     doc: Option<usize>,
-    terms: &mut ParagraphTerms,
+    terms: &EventLookup,
 ) -> EventView {
     let vocabulary = &pack.analysis.vocabulary;
     let mut topics: BTreeSet<String> = BTreeSet::new();
@@ -370,7 +372,7 @@ fn event_view(
             topics.insert(topic_key(&term.taxonomy, &term.slug));
         }
         if let Some(paragraph) = &event.paragraph
-            && let Some(found) = terms.of(pack, doc).get(paragraph.as_str())
+            && let Some(found) = terms.of(doc).get(paragraph.as_str())
         {
             topics.extend(found.iter().cloned());
         }
