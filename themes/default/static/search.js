@@ -77,7 +77,7 @@
   /* Endings tried when a typed word is nowhere in the pack (see variantStems). */
   var ENDINGS = ["", "s", "es", "ed", "d", "ing", "e", "ly", "ies", "ied", "y"];
 
-  var VLQ = [];
+  var VLQ = new Uint8Array(128);
   var LENGTHS = [];
   for (var digit = 0; digit < 64; digit++) {
     VLQ[VLQ_DIGITS.charCodeAt(digit)] = digit;
@@ -144,45 +144,70 @@
     return terms.slice(0, MAX_TERMS);
   }
 
+  /* Scratch space for decodeNumbers, grown as needed and reused for every list. */
+  var numberScratch = new Int32Array(1024);
+
+  /* The numbers of a VLQ string (see src/search/vlq.rs) into numberScratch; returns how many. */
+  function decodeNumbers(text) {
+    if (numberScratch.length < text.length) numberScratch = new Int32Array(text.length * 2);
+    var numbers = numberScratch;
+    var count = 0;
+    var value = 0;
+    var scale = 1;
+    for (var i = 0; i < text.length; i++) {
+      var digit = VLQ[text.charCodeAt(i)];
+      value += (digit & 31) * scale;
+      if (digit & 32) {
+        scale *= 32;
+      } else {
+        numbers[count++] = value;
+        value = 0;
+        scale = 1;
+      }
+    }
+    return count;
+  }
+
   /*
-   * One stem's postings (format in src/search/postings.rs) as parallel arrays: the global
-   * slot of each entry (docBase[doc] + slot, so numbers stay small) and its positions, from
-   * starts[e] to starts[e + 1].
+   * One stem's postings (format in src/search/postings.rs) as typed arrays, one entry per
+   * slot holding the stem: the global slot (docBase[doc] + slot, so numbers stay small), how
+   * often the stem occurs there, and its positions, from starts[e] to starts[e + 1].
+   * paragraphs counts the entries that are paragraphs, for inverse document frequency.
    */
   function decodePostings(text, docBase) {
-    var list = { slots: [], starts: [0], positions: [] };
-    var i = 0;
-    function next() {
-      var value = 0;
-      var scale = 1;
-      var d;
-      do {
-        d = VLQ[text.charCodeAt(i++)];
-        value += (d & 31) * scale;
-        scale *= 32;
-      } while (d & 32);
-      return value;
-    }
+    var count = decodeNumbers(text);
+    var numbers = numberScratch;
+    var entries = 0;
+    for (var k = 0; k < count; entries++) k += 3 + numbers[k + 2];
+    var slots = new Int32Array(entries);
+    var counts = new Int32Array(entries);
+    var starts = new Int32Array(entries + 1);
+    var positions = new Int32Array(count - 3 * entries);
+    var paragraphs = 0;
+    var stored = 0;
     var doc = -1;
     var slot = 0;
-    while (i < text.length) {
-      var docDelta = next();
+    k = 0;
+    for (var e = 0; e < entries; e++) {
+      var docDelta = numbers[k++];
       if (docDelta) {
         doc += docDelta;
-        slot = next();
+        slot = numbers[k++];
       } else {
-        slot += next();
+        slot += numbers[k++];
       }
-      list.slots.push(docBase[doc] + slot);
-      var count = next();
-      var position = 0;
-      for (var k = 0; k < count; k++) {
-        position += next();
-        list.positions.push(position);
+      if (slot >= PARAGRAPH_SLOT) paragraphs++;
+      slots[e] = docBase[doc] + slot;
+      var n = numbers[k++];
+      counts[e] = n;
+      starts[e] = stored;
+      for (var position = 0, end = stored + n; stored < end; stored++) {
+        position += numbers[k++];
+        positions[stored] = position;
       }
-      list.starts.push(list.positions.length);
     }
-    return list;
+    starts[entries] = stored;
+    return { length: entries, paragraphs: paragraphs, slots: slots, counts: counts, starts: starts, positions: positions };
   }
 
   function popcount(mask) {
@@ -238,24 +263,32 @@
     });
     docBase[docs.length] = slots;
     var slotDoc = new Int32Array(slots);
+    /* Which metadata field each slot is (its FIELD_BOOST index), or -1 for a paragraph. */
+    var slotField = new Int8Array(slots).fill(-1);
     /* BM25's length normalisation of each paragraph slot, worked out once. */
     var slotNorm = new Float64Array(slots);
     var averageLength = payload.wordCount / Math.max(1, payload.paragraphCount) || 1;
     docs.forEach(function (doc, d) {
       slotDoc.fill(d, docBase[d], docBase[d + 1]);
+      for (var f = 0; f < PARAGRAPH_SLOT; f++) slotField[docBase[d] + f] = f;
       for (var p = 0; p < doc.lengths.length; p++) {
         slotNorm[docBase[d] + PARAGRAPH_SLOT + p] = 1 - B + (B * LENGTHS[doc.lengths.charCodeAt(p)]) / averageLength;
       }
     });
     return {
-      docs: docs, words: words, stems: stems, docBase: docBase, slotDoc: slotDoc, slotNorm: slotNorm,
+      docs: docs, words: words, stems: stems, docBase: docBase, slotDoc: slotDoc, slotField: slotField, slotNorm: slotNorm,
       postingShards: payload.postingShards, textShards: payload.textShards,
       paragraphCount: Math.max(1, payload.paragraphCount),
       stopWords: new Set(payload.stopWords),
+      /* Per-query working space, zero between queries: a term's frequency per slot while
+         its stems are merged, each paragraph's score and which terms it has, the same for
+         each document's fields, each document's best score, and lists of what was touched. */
       scratch: {
         tf: new Float64Array(slots), score: new Float64Array(slots), mask: new Int32Array(slots),
         docMeta: new Float64Array(docs.length), docMask: new Int32Array(docs.length),
-        docBest: new Float64Array(docs.length)
+        docBest: new Float64Array(docs.length), found: new Int32Array(slots),
+        touchedSlots: new Int32Array(slots), touchedDocs: new Int32Array(docs.length),
+        matchedDocs: new Int32Array(docs.length), slotCount: 0, docCount: 0
       }
     };
   }
@@ -387,52 +420,92 @@
       });
     }
 
+    /*
+     * A term's matches: the slots holding it, its frequency in each (weighted by how well
+     * each stem matches) and how many of the slots are paragraphs, for inverse document
+     * frequency.
+     */
+    function termMatches(slots, tfs, paragraphs) {
+      return { slots: slots, tfs: tfs, paragraphs: paragraphs };
+    }
+
     /* The slots holding a word (any of its stems, weighted) and its frequency in each. */
     function wordSlots(weights, allowed) {
-      var tf = index.scratch.tf;
-      var slots = [];
+      var lists = [];
+      var factors = [];
       weights.forEach(function (weight, stem) {
-        var list = postings(stem);
-        for (var e = 0; e < list.slots.length; e++) {
-          var s = list.slots[e];
-          if (allowed && !allowed[index.slotDoc[s]]) continue;
-          if (tf[s] === 0) slots.push(s);
-          tf[s] += weight * (list.starts[e + 1] - list.starts[e]);
-        }
+        lists.push(postings(stem));
+        factors.push(weight);
       });
-      var tfs = slots.map(function (s) { return tf[s]; });
-      slots.forEach(function (s) { tf[s] = 0; });
-      return { slots: slots, tfs: tfs };
+      if (lists.length === 1 && !allowed) {
+        var only = lists[0];
+        var scaled = new Float64Array(only.length);
+        for (var e = 0; e < only.length; e++) scaled[e] = factors[0] * only.counts[e];
+        return termMatches(only.slots, scaled, only.paragraphs);
+      }
+      var x = index.scratch;
+      var tf = x.tf;
+      var found = x.found;
+      var slotDoc = index.slotDoc;
+      var n = 0;
+      for (var l = 0; l < lists.length; l++) {
+        var list = lists[l];
+        var weight = factors[l];
+        for (e = 0; e < list.length; e++) {
+          var s = list.slots[e];
+          if (allowed && !allowed[slotDoc[s]]) continue;
+          if (tf[s] === 0) found[n++] = s;
+          tf[s] += weight * list.counts[e];
+        }
+      }
+      var slots = found.slice(0, n);
+      var tfs = new Float64Array(n);
+      var paragraphs = 0;
+      for (var i = 0; i < n; i++) {
+        tfs[i] = tf[slots[i]];
+        tf[slots[i]] = 0;
+        if (index.slotField[slots[i]] < 0) paragraphs++;
+      }
+      return termMatches(slots, tfs, paragraphs);
     }
 
     /* The slots where a phrase's words sit at their offsets, merging the sorted lists. */
     function phraseSlots(words, allowed) {
-      var lists = words.map(function (w) {
-        var stem = stemOf(w.word);
-        return stem < 0 ? null : postings(stem);
-      });
-      var found = { slots: [], tfs: [] };
-      if (lists.indexOf(null) >= 0) return found;
-      var at = lists.map(function () { return 0; });
+      var lists = [];
+      for (var w = 0; w < words.length; w++) {
+        var stem = stemOf(words[w].word);
+        if (stem < 0) return termMatches(new Int32Array(0), new Float64Array(0), 0);
+        lists.push(postings(stem));
+      }
       var first = lists[0];
-      for (var e = 0; e < first.slots.length; e++) {
+      var at = new Int32Array(lists.length);
+      var slots = [];
+      var tfs = [];
+      var paragraphs = 0;
+      for (var e = 0; e < first.length; e++) {
         var s = first.slots[e];
         if (allowed && !allowed[index.slotDoc[s]]) continue;
-        if (!lists.every(function (list, i) {
-          while (at[i] < list.slots.length && list.slots[at[i]] < s) at[i]++;
-          return list.slots[at[i]] === s;
-        })) continue;
+        var everywhere = true;
+        for (var i = 1; i < lists.length && everywhere; i++) {
+          var list = lists[i];
+          while (at[i] < list.length && list.slots[at[i]] < s) at[i]++;
+          everywhere = at[i] < list.length && list.slots[at[i]] === s;
+        }
+        if (!everywhere) continue;
         var count = 0;
         for (var p = first.starts[e]; p < first.starts[e + 1]; p++) {
           var start = first.positions[p] - words[0].offset;
-          if (words.every(function (w, i) { return hasPosition(lists[i], at[i], start + w.offset); })) count++;
+          var all = true;
+          for (i = 1; i < lists.length && all; i++) all = hasPosition(lists[i], at[i], start + words[i].offset);
+          if (all) count++;
         }
         if (count) {
-          found.slots.push(s);
-          found.tfs.push(count);
+          slots.push(s);
+          tfs.push(count);
+          if (index.slotField[s] < 0) paragraphs++;
         }
       }
-      return found;
+      return termMatches(Int32Array.from(slots), Float64Array.from(tfs), paragraphs);
     }
 
     function hasPosition(list, entry, position) {
@@ -445,37 +518,86 @@
     /*
      * Scores every slot the terms touch: BM25 per paragraph, and for the title, author,
      * kind and index terms a boosted score that counts for every paragraph of the document.
-     * Fills the scratch arrays; returns the slots and documents touched, to clear later.
+     * Fills the scratch arrays, listing the paragraphs and documents touched to clear later.
      */
     function accumulate(termSlots) {
-      var touched = { slots: [], docs: [] };
-      termSlots.forEach(function (term, t) { accumulateTerm(term, 1 << t, touched); });
-      return touched;
+      var x = index.scratch;
+      x.slotCount = 0;
+      x.docCount = 0;
+      for (var t = 0; t < termSlots.length; t++) accumulateTerm(termSlots[t], 1 << t);
     }
 
-    function accumulateTerm(term, bit, touched) {
+    function accumulateTerm(term, bit) {
       var x = index.scratch;
-      var slots = term.slots;
-      var df = 0;
-      for (var i = 0; i < slots.length; i++) {
-        if (slots[i] - index.docBase[index.slotDoc[slots[i]]] >= PARAGRAPH_SLOT) df++;
-      }
+      var slotDoc = index.slotDoc;
+      var slotField = index.slotField;
+      var slotNorm = index.slotNorm;
+      var score = x.score;
+      var mask = x.mask;
+      var docMeta = x.docMeta;
+      var docMask = x.docMask;
+      var touchedSlots = x.touchedSlots;
+      var touchedDocs = x.touchedDocs;
+      var slotCount = x.slotCount;
+      var docCount = x.docCount;
+      var df = term.paragraphs;
       var idf = Math.log(1 + (index.paragraphCount - df + 0.5) / (df + 0.5));
-      for (i = 0; i < slots.length; i++) {
+      var slots = term.slots;
+      var tfs = term.tfs;
+      for (var i = 0; i < slots.length; i++) {
         var s = slots[i];
-        var tf = term.tfs[i];
-        var doc = index.slotDoc[s];
-        var local = s - index.docBase[doc];
-        if (local < PARAGRAPH_SLOT) {
-          if (!x.docMask[doc]) touched.docs.push(doc);
-          x.docMeta[doc] += (FIELD_BOOST[local] * idf * tf * (K1 + 1)) / (tf + K1);
-          x.docMask[doc] |= bit;
+        var tf = tfs[i];
+        var field = slotField[s];
+        if (field >= 0) {
+          var doc = slotDoc[s];
+          if (!docMask[doc]) touchedDocs[docCount++] = doc;
+          docMeta[doc] += (FIELD_BOOST[field] * idf * tf * (K1 + 1)) / (tf + K1);
+          docMask[doc] |= bit;
         } else {
-          if (!x.mask[s]) touched.slots.push(s);
-          x.score[s] += (idf * tf * (K1 + 1)) / (tf + K1 * index.slotNorm[s]);
-          x.mask[s] |= bit;
+          if (!mask[s]) touchedSlots[slotCount++] = s;
+          score[s] += (idf * tf * (K1 + 1)) / (tf + K1 * slotNorm[s]);
+          mask[s] |= bit;
         }
       }
+      x.slotCount = slotCount;
+      x.docCount = docCount;
+    }
+
+    /*
+     * A paragraph's score from the scratch arrays, 0 if it does not qualify: with requireAll,
+     * every term must be in the paragraph or its document's fields; otherwise any will do,
+     * scaled by how many. n terms, all = the mask of all of them.
+     */
+    function paragraphScore(s, doc, n, all, requireAll) {
+      var x = index.scratch;
+      var mask = x.mask[s];
+      var covered = mask | x.docMask[doc];
+      if (requireAll ? covered !== all : !covered) return 0;
+      var score = x.score[s] * (mask === all && n > 1 ? ALL_WORDS_BOOST : 1) + x.docMeta[doc];
+      return requireAll ? score : (score * popcount(covered)) / n;
+    }
+
+    /* The best `limit` of docs[0..count) by their scores in best, highest first, ties to
+       the earlier document: the order a full sort would give, without sorting them all. */
+    function topDocs(docs, count, best, limit) {
+      var top = [];
+      for (var i = 0; i < count; i++) {
+        var doc = docs[i];
+        var score = best[doc];
+        if (top.length === limit) {
+          var last = top[limit - 1];
+          if (score < best[last] || (score === best[last] && doc > last)) continue;
+          top.pop();
+        }
+        var j = top.length;
+        top.push(doc);
+        while (j > 0 && (best[top[j - 1]] < score || (best[top[j - 1]] === score && top[j - 1] > doc))) {
+          top[j] = top[j - 1];
+          j--;
+        }
+        top[j] = doc;
+      }
+      return top;
     }
 
     /*
@@ -484,48 +606,64 @@
      */
     function rank(termSlots, requireAll, perDoc, maxDocs) {
       var x = index.scratch;
+      var slotDoc = index.slotDoc;
+      var score = x.score;
+      var mask = x.mask;
+      var docMeta = x.docMeta;
+      var docMask = x.docMask;
+      var docBest = x.docBest;
+      var touchedSlots = x.touchedSlots;
+      var matchedDocs = x.matchedDocs;
       var n = termSlots.length;
       var all = (1 << n) - 1;
-      var touched = accumulate(termSlots);
-      function scoreOf(s, doc) {
-        var covered = x.mask[s] | x.docMask[doc];
-        if (requireAll ? covered !== all : !covered) return 0;
-        var score = x.score[s] * (x.mask[s] === all && n > 1 ? ALL_WORDS_BOOST : 1) + x.docMeta[doc];
-        return requireAll ? score : (score * popcount(covered)) / n;
-      }
-      var docs = [];
+      accumulate(termSlots);
+      var matched = 0;
       var total = 0;
-      for (var i = 0; i < touched.slots.length; i++) {
-        var s = touched.slots[i];
-        var doc = index.slotDoc[s];
-        var score = scoreOf(s, doc);
-        if (!score) continue;
+      /* paragraphScore, inlined: this loop runs once per paragraph found. */
+      for (var i = 0; i < x.slotCount; i++) {
+        var s = touchedSlots[i];
+        var doc = slotDoc[s];
+        var covered = mask[s] | docMask[doc];
+        if (requireAll ? covered !== all : !covered) continue;
+        var value = score[s] * (mask[s] === all && n > 1 ? ALL_WORDS_BOOST : 1) + docMeta[doc];
+        if (!requireAll) value = (value * popcount(covered)) / n;
+        if (!value) continue;
         total++;
-        if (!x.docBest[doc]) docs.push(doc);
-        if (score > x.docBest[doc]) x.docBest[doc] = score;
+        if (!docBest[doc]) matchedDocs[matched++] = doc;
+        if (value > docBest[doc]) docBest[doc] = value;
       }
-      touched.docs.forEach(function (doc) {
-        var covered = x.docMask[doc];
-        if (x.docBest[doc] || (requireAll ? covered !== all : !covered)) return;
+      for (i = 0; i < x.docCount; i++) {
+        doc = x.touchedDocs[i];
+        covered = docMask[doc];
+        if (docBest[doc] || (requireAll ? covered !== all : !covered)) continue;
         total++;
-        docs.push(doc);
-        x.docBest[doc] = requireAll ? x.docMeta[doc] : (x.docMeta[doc] * popcount(covered)) / n;
+        matchedDocs[matched++] = doc;
+        docBest[doc] = requireAll ? docMeta[doc] : (docMeta[doc] * popcount(covered)) / n;
+      }
+      var results = topDocs(matchedDocs, matched, docBest, maxDocs).map(function (number) {
+        return {
+          doc: index.docs[number], score: docBest[number],
+          paragraphs: bestParagraphs(number, n, all, requireAll, perDoc)
+        };
       });
-      docs.sort(function (a, b) { return x.docBest[b] - x.docBest[a] || a - b; });
-      var results = docs.slice(0, maxDocs).map(function (doc) {
-        return { doc: index.docs[doc], score: x.docBest[doc], paragraphs: bestParagraphs(doc, scoreOf, perDoc) };
-      });
-      touched.slots.forEach(function (s) { x.score[s] = 0; x.mask[s] = 0; });
-      touched.docs.concat(docs).forEach(function (doc) { x.docMeta[doc] = 0; x.docMask[doc] = 0; x.docBest[doc] = 0; });
-      return { docs: results, total: total, documents: docs.length };
+      for (i = 0; i < x.slotCount; i++) {
+        score[touchedSlots[i]] = 0;
+        mask[touchedSlots[i]] = 0;
+      }
+      for (i = 0; i < x.docCount; i++) {
+        docMeta[x.touchedDocs[i]] = 0;
+        docMask[x.touchedDocs[i]] = 0;
+      }
+      for (i = 0; i < matched; i++) docBest[matchedDocs[i]] = 0;
+      return { docs: results, total: total, documents: matched };
     }
 
     /* A document's best paragraphs, or its first when only its fields matched. */
-    function bestParagraphs(number, scoreOf, perDoc) {
+    function bestParagraphs(number, n, all, requireAll, perDoc) {
       var doc = index.docs[number];
       var found = [];
       for (var s = index.docBase[number] + PARAGRAPH_SLOT; s < index.docBase[number + 1]; s++) {
-        var score = index.scratch.mask[s] ? scoreOf(s, number) : 0;
+        var score = index.scratch.mask[s] ? paragraphScore(s, number, n, all, requireAll) : 0;
         if (score) found.push({ index: s - index.docBase[number] - PARAGRAPH_SLOT, score: score });
       }
       if (!found.length) found.push({ index: doc.lengths.length ? 0 : -1, score: index.scratch.docBest[number] });
