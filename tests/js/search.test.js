@@ -7,6 +7,7 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
+const { generatePack, engineFor } = require("./generated-pack.js");
 
 const SITE = path.join(__dirname, "..", "fixtures", "search", "site");
 const SCRIPT = path.join(__dirname, "..", "..", "themes", "default", "static", "search.js");
@@ -137,6 +138,27 @@ test("each text shard is announced as it arrives, so snippets can show before th
   assert.equal(arrivals, shards.length);
   const [hit] = result.docs;
   assert.notEqual(engine.paragraphText(hit.doc, hit.paragraphs[0].index), null);
+});
+
+test("the first result's text shard is asked for alone, the others once it is in", async () => {
+  const pack = generatePack(5, 40);
+  const { engine, loaded } = engineFor(pack);
+  const docs = [0, 12, 30, 31].map((n) => ({ number: n }));
+  await engine.ready();
+  let arrivals = 0;
+  const asked = [];
+  const done = engine.loadTexts(docs, () => { arrivals += 1; });
+  asked.push([loaded.slice(), arrivals]);
+  await done;
+  assert.deepEqual(plain(asked[0][0]), ["search/index.js", "search/text-0.js"]);
+  assert.deepEqual(plain(loaded), ["search/index.js", "search/text-0.js", "search/text-1.js", "search/text-2.js"]);
+  assert.equal(arrivals, 3);
+});
+
+test("a search no longer wanted once its postings are in is dropped unranked", async () => {
+  const { engine } = load();
+  assert.equal(await engine.search("Lavrov", null, 2, 6, () => false), null);
+  assert.equal((await engine.search("Lavrov", null, 2, 6, () => true)).docs.length, 1);
 });
 
 test("the paragraph ids written by Rust are used, not positions", async () => {

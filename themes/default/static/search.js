@@ -397,12 +397,10 @@
       return postingsCache[stem];
     }
 
-    function loadShards(kind, starts, items, arrived) {
+    function loadShards(kind, starts, items) {
       var shards = new Set();
       items.forEach(function (item) { shards.add(shardOf(starts, item)); });
-      return Promise.all(Array.from(shards, function (n) {
-        return arrived ? load(kind, n).then(arrived) : load(kind, n);
-      }));
+      return Promise.all(Array.from(shards, function (n) { return load(kind, n); }));
     }
 
     /* For each document, whether the filters let it through; null when nothing is filtered. */
@@ -679,9 +677,11 @@
      * (paragraphs matched), documents, partial, stems (to mark in snippets), terms (how many
      * the query had; none while it holds only stop words or a first letter)}. Every term must
      * match; if no paragraph has them all, partial matches are returned and flagged.
-     * Documents rank by their best paragraph and show at most perDoc of them.
+     * Documents rank by their best paragraph and show at most perDoc of them. If wanted is
+     * given and says no once the postings have loaded, the query is dropped unranked and the
+     * result is null: the reader has typed on.
      */
-    function search(query, filters, perDoc, maxDocs) {
+    function search(query, filters, perDoc, maxDocs, wanted) {
       return ready().then(function () {
         var terms = parseQuery(query, index.stopWords);
         var lookups = terms.map(function (term) {
@@ -693,6 +693,7 @@
           else term.words.forEach(function (w) { if (stemOf(w.word) >= 0) stems.add(stemOf(w.word)); });
         });
         return loadShards("postings", index.postingShards, stems).then(function () {
+          if (wanted && !wanted()) return null;
           var allowed = docFilter(filters);
           var termSlots = terms.map(function (term, t) {
             return lookups[t] ? wordSlots(lookups[t], allowed) : phraseSlots(term.words, allowed);
@@ -711,10 +712,22 @@
       });
     }
 
-    /* Loads the text shards of these documents, for snippets, calling arrived (if given) as
-       each shard comes in, so the first snippets need not wait for the slowest shard. */
+    /*
+     * Loads the text shards of these documents, for snippets, calling arrived (if given) as
+     * each shard comes in. The first document's shard is asked for alone and the others once
+     * it is in: loaded side by side, six shards held up the first (see BENCHMARKS.md).
+     */
     function loadTexts(docs, arrived) {
-      return loadShards("text", index.textShards, docs.map(function (doc) { return doc.number; }), arrived);
+      var shards = [];
+      docs.forEach(function (doc) {
+        var shard = shardOf(index.textShards, doc.number);
+        if (shards.indexOf(shard) < 0) shards.push(shard);
+      });
+      var loadOne = function (n) { return arrived ? load("text", n).then(arrived) : load("text", n); };
+      if (!shards.length) return Promise.resolve([]);
+      return loadOne(shards[0]).then(function (first) {
+        return Promise.all(shards.slice(1).map(loadOne)).then(function (rest) { return [first].concat(rest); });
+      });
     }
 
     /* A paragraph's text, or null while its shard is not loaded. */
@@ -880,15 +893,18 @@
     var mine = ++box.sequence;
     updateUrl(box);
     if (!query.trim()) return clear(box);
+    var current = function () { return mine === box.sequence; };
     box.engine
-      .search(query, filtersOf(box), box.perDoc, box.maxDocs)
+      .search(query, filtersOf(box), box.perDoc, box.maxDocs, current)
       .then(function (result) {
-        if (mine !== box.sequence) return;
+        if (!current()) return;
         if (!result.terms) return clear(box);
-        render(box, result, query);
-        return box.engine.loadTexts(result.docs.map(function (r) { return r.doc; }), function () {
-          if (mine === box.sequence) fillSnippets(box);
+        /* The text shards are asked for before the results are drawn, to arrive sooner. */
+        var texts = box.engine.loadTexts(result.docs.map(function (r) { return r.doc; }), function () {
+          if (current()) fillSnippets(box);
         });
+        render(box, result, query);
+        return texts;
       })
       .catch(function (error) {
         if (mine === box.sequence) announce(box, "Search is unavailable: " + error.message);
@@ -998,7 +1014,10 @@
      without holding back the first result (see BENCHMARKS.md). */
   var TYPING_PAUSE_MS = 15;
 
+  /* Each change also makes any search still under way stale, so its results are never drawn
+     under a query they do not answer and it stops before ranking. */
   function schedule(box) {
+    box.sequence++;
     clearTimeout(box.timer);
     box.timer = setTimeout(function () { run(box); }, TYPING_PAUSE_MS);
   }
