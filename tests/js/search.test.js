@@ -161,6 +161,41 @@ test("a search no longer wanted once its postings are in is dropped unranked", a
   assert.equal((await engine.search("Lavrov", null, 2, 6, () => true)).docs.length, 1);
 });
 
+test("a common word's lead paragraph is its first result, shown before any text shard", async () => {
+  // The fixture is built by Rust (src/search/index_tests.rs, common_words), which chose the
+  // leads; this checks that its choice is what the client ranks first.
+  const site = path.join(__dirname, "..", "fixtures", "search", "common-words-site");
+  const read = (file) => fs.readFileSync(path.join(site, file), "utf8");
+  const context = vm.createContext({ console });
+  context.window = context;
+  vm.runInContext(fs.readFileSync(SCRIPT, "utf8"), context);
+  const files = [];
+  const engine = context.casebookSearch.createEngine("", (url, done) => {
+    files.push(url);
+    vm.runInContext(read(url), context);
+    done();
+  });
+  // The payloads as written, read with a register function of the test's own.
+  const payloads = {};
+  const reader = vm.createContext({ window: { casebookSearch: { register: (k, n, p) => { payloads[k + n] = p; } } } });
+  vm.runInContext(read("search/index.js"), reader);
+  vm.runInContext(read("search/postings-0.js"), reader);
+  const index = payloads.index0;
+  const words = index.words.split(" ");
+  let stem = 0;
+  const stems = words.map((_, i) => (stem += index.stems[i]));
+  const leads = payloads.postings0.leads;
+  assert.ok(leads.length >= 5, JSON.stringify(leads));
+  for (const [leadStem, doc, paragraph, text] of leads) {
+    const word = words[stems.indexOf(leadStem)];
+    const result = await engine.search(word + " ", null, 2, 6);
+    assert.equal(result.docs[0].doc.number, doc, word);
+    assert.equal(result.docs[0].paragraphs[0].index, paragraph, word);
+    assert.equal(engine.paragraphText(result.docs[0].doc, paragraph), text, word);
+  }
+  assert.ok(files.every((file) => !file.includes("text-")), "no text shard was loaded");
+});
+
 test("the paragraph ids written by Rust are used, not positions", async () => {
   assert.deepEqual(await found("vetoed"), [[LETTER, "p5"]]);
 });

@@ -324,6 +324,11 @@
     var index = null;
     var postingsCache = {};
     var stemCache = new Map();
+    /* Texts of lead paragraphs by global slot: with its postings, each common word brings the
+       paragraph that a search for it alone shows first (src/search/lead.rs), so that result
+       can show its snippet before its text shard is in. */
+    var leadTexts = new Map();
+    var leadsRead = {};
 
     function load(kind, number) {
       var key = kind + ":" + number;
@@ -391,8 +396,15 @@
 
     function postings(stem) {
       if (!postingsCache[stem]) {
-        var shard = loaded["postings:" + shardOf(index.postingShards, stem)];
+        var number = shardOf(index.postingShards, stem);
+        var shard = loaded["postings:" + number];
         postingsCache[stem] = decodePostings(shard.stems[stem - shard.first], index.docBase);
+        if (!leadsRead[number]) {
+          leadsRead[number] = true;
+          (shard.leads || []).forEach(function (lead) {
+            leadTexts.set(index.docBase[lead[1]] + PARAGRAPH_SLOT + lead[2], lead[3]);
+          });
+        }
       }
       return postingsCache[stem];
     }
@@ -730,11 +742,12 @@
       });
     }
 
-    /* A paragraph's text, or null while its shard is not loaded. */
+    /* A paragraph's text, from its text shard or a lead paragraph; null while neither has it. */
     function paragraphText(doc, paragraph) {
       var shard = loaded["text:" + shardOf(index.textShards, doc.number)];
-      if (!shard) return null;
-      return shard.docs[doc.number - shard.first][paragraph] || "";
+      if (shard) return shard.docs[doc.number - shard.first][paragraph] || "";
+      var lead = leadTexts.get(index.docBase[doc.number] + PARAGRAPH_SLOT + paragraph);
+      return lead === undefined ? null : lead;
     }
 
     /* A stretch of a paragraph centred on its densest matches: [{text, mark}]. */
