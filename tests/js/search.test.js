@@ -196,6 +196,16 @@ test("a common word's lead paragraph is its first result, shown before any text 
   assert.ok(files.every((file) => !file.includes("text-")), "no text shard was loaded");
 });
 
+test("prefetching a query loads its postings, and the search then loads nothing more", async () => {
+  const pack = generatePack(9, 40);
+  const { engine, loaded } = engineFor(pack);
+  await engine.prefetch("bel fol");
+  const prefetched = plain(loaded);
+  assert.ok(prefetched.some((url) => url.startsWith("search/postings-")), JSON.stringify(prefetched));
+  await engine.search("bel fol");
+  assert.deepEqual(plain(loaded), prefetched);
+});
+
 test("the paragraph ids written by Rust are used, not positions", async () => {
   assert.deepEqual(await found("vetoed"), [[LETTER, "p5"]]);
 });

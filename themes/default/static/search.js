@@ -684,6 +684,28 @@
       });
     }
 
+    /* A query's terms, each word's stems and weights (null for a phrase), and all its stems. */
+    function planOf(query) {
+      var terms = parseQuery(query, index.stopWords);
+      var lookups = terms.map(function (term) {
+        return term.words.length > 1 ? null : stemsFor(term.words[0].word, term.prefix);
+      });
+      var stems = new Set();
+      terms.forEach(function (term, t) {
+        if (lookups[t]) lookups[t].forEach(function (_, stem) { stems.add(stem); });
+        else term.words.forEach(function (w) { if (stemOf(w.word) >= 0) stems.add(stemOf(w.word)); });
+      });
+      return { terms: terms, lookups: lookups, stems: stems };
+    }
+
+    /* Starts loading the postings a query needs without searching: run on every keystroke,
+       so that they come in while the search box waits for a pause in typing. */
+    function prefetch(query) {
+      return ready().then(function () {
+        return loadShards("postings", index.postingShards, planOf(query).stems);
+      });
+    }
+
     /*
      * Results for a query: {docs: [{doc, score, paragraphs: [{index, id, score}]}], total
      * (paragraphs matched), documents, partial, stems (to mark in snippets), terms (how many
@@ -695,15 +717,10 @@
      */
     function search(query, filters, perDoc, maxDocs, wanted) {
       return ready().then(function () {
-        var terms = parseQuery(query, index.stopWords);
-        var lookups = terms.map(function (term) {
-          return term.words.length > 1 ? null : stemsFor(term.words[0].word, term.prefix);
-        });
-        var stems = new Set();
-        terms.forEach(function (term, t) {
-          if (lookups[t]) lookups[t].forEach(function (_, stem) { stems.add(stem); });
-          else term.words.forEach(function (w) { if (stemOf(w.word) >= 0) stems.add(stemOf(w.word)); });
-        });
+        var plan = planOf(query);
+        var terms = plan.terms;
+        var lookups = plan.lookups;
+        var stems = plan.stems;
         return loadShards("postings", index.postingShards, stems).then(function () {
           if (wanted && !wanted()) return null;
           var allowed = docFilter(filters);
@@ -787,7 +804,10 @@
       return parts;
     }
 
-    return { ready: ready, search: search, loadTexts: loadTexts, paragraphText: paragraphText, snippet: snippet };
+    return {
+      ready: ready, prefetch: prefetch, search: search, loadTexts: loadTexts, paragraphText: paragraphText,
+      snippet: snippet
+    };
   }
 
   /* Where a result links: the document page, at the paragraph. */
@@ -1058,7 +1078,10 @@
       box.engine.ready().catch(function () {});
       if (box.popup && box.options.length) setExpanded(box, true);
     });
-    input.addEventListener("input", function () { schedule(box); });
+    input.addEventListener("input", function () {
+      box.engine.prefetch(input.value).catch(function () {});
+      schedule(box);
+    });
     input.addEventListener("keydown", function (event) { onKeydown(box, event); });
     form.addEventListener("focusout", function (event) {
       if (box.popup && !form.contains(event.relatedTarget)) {
