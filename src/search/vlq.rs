@@ -2,7 +2,7 @@
 //! low bits first, the sixth bit set on every character but a number's last. Small deltas
 //! (under 32) take one character and need no separator, which makes postings about half
 //! the size of a JSON array of the same numbers; the characters need no JSON escaping.
-//! `static/search.js` decodes them in `decodeNumbers`, and [`numbers`] here.
+//! `static/search.js` decodes them in `decodePostings`, and [`numbers`] here.
 
 const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 

@@ -144,70 +144,97 @@
     return terms.slice(0, MAX_TERMS);
   }
 
-  /* Scratch space for decodeNumbers, grown as needed and reused for every list. */
-  var numberScratch = new Int32Array(1024);
-
-  /* The numbers of a VLQ string (see src/search/vlq.rs) into numberScratch; returns how many. */
-  function decodeNumbers(text) {
-    if (numberScratch.length < text.length) numberScratch = new Int32Array(text.length * 2);
-    var numbers = numberScratch;
-    var count = 0;
-    var value = 0;
-    var scale = 1;
-    for (var i = 0; i < text.length; i++) {
-      var digit = VLQ[text.charCodeAt(i)];
-      value += (digit & 31) * scale;
-      if (digit & 32) {
-        scale *= 32;
-      } else {
-        numbers[count++] = value;
-        value = 0;
-        scale = 1;
-      }
-    }
-    return count;
-  }
+  /* Scratch space for decodePostings, grown as needed and reused for every list. */
+  var entryScratch = { slots: new Int32Array(256), counts: new Int32Array(256), at: new Int32Array(256) };
 
   /*
    * One stem's postings (format in src/search/postings.rs) as typed arrays, one entry per
    * slot holding the stem: the global slot (docBase[doc] + slot, so numbers stay small), how
-   * often the stem occurs there, and its positions, from starts[e] to starts[e + 1].
-   * paragraphs counts the entries that are paragraphs, for inverse document frequency.
+   * often the stem occurs there, and where in text its positions start (read by positionsOf,
+   * only for phrases). paragraphs counts the entries that are paragraphs, for inverse
+   * document frequency. One pass over the characters, skipping positions: the numbers are
+   * read inline, as this loop runs before the engine has had time to be compiled.
    */
   function decodePostings(text, docBase) {
-    var count = decodeNumbers(text);
-    var numbers = numberScratch;
+    var most = (text.length >> 2) + 1;
+    if (entryScratch.slots.length < most) {
+      entryScratch = { slots: new Int32Array(most * 2), counts: new Int32Array(most * 2), at: new Int32Array(most * 2) };
+    }
+    var slots = entryScratch.slots;
+    var counts = entryScratch.counts;
+    var at = entryScratch.at;
     var entries = 0;
-    for (var k = 0; k < count; entries++) k += 3 + numbers[k + 2];
-    var slots = new Int32Array(entries);
-    var counts = new Int32Array(entries);
-    var starts = new Int32Array(entries + 1);
-    var positions = new Int32Array(count - 3 * entries);
     var paragraphs = 0;
-    var stored = 0;
     var doc = -1;
     var slot = 0;
-    k = 0;
-    for (var e = 0; e < entries; e++) {
-      var docDelta = numbers[k++];
+    var i = 0;
+    var digit;
+    var value;
+    var scale;
+    while (i < text.length) {
+      value = 0;
+      scale = 1;
+      do {
+        digit = VLQ[text.charCodeAt(i++)];
+        value += (digit & 31) * scale;
+        scale *= 32;
+      } while (digit & 32);
+      var docDelta = value;
+      value = 0;
+      scale = 1;
+      do {
+        digit = VLQ[text.charCodeAt(i++)];
+        value += (digit & 31) * scale;
+        scale *= 32;
+      } while (digit & 32);
       if (docDelta) {
         doc += docDelta;
-        slot = numbers[k++];
+        slot = value;
       } else {
-        slot += numbers[k++];
+        slot += value;
       }
+      value = 0;
+      scale = 1;
+      do {
+        digit = VLQ[text.charCodeAt(i++)];
+        value += (digit & 31) * scale;
+        scale *= 32;
+      } while (digit & 32);
       if (slot >= PARAGRAPH_SLOT) paragraphs++;
-      slots[e] = docBase[doc] + slot;
-      var n = numbers[k++];
-      counts[e] = n;
-      starts[e] = stored;
-      for (var position = 0, end = stored + n; stored < end; stored++) {
-        position += numbers[k++];
-        positions[stored] = position;
+      slots[entries] = docBase[doc] + slot;
+      counts[entries] = value;
+      at[entries] = i;
+      entries++;
+      /* Skip the positions: a number ends at each digit without the continuation bit. */
+      for (var left = value; left; i++) {
+        if (VLQ[text.charCodeAt(i)] < 32) left--;
       }
     }
-    starts[entries] = stored;
-    return { length: entries, paragraphs: paragraphs, slots: slots, counts: counts, starts: starts, positions: positions };
+    return {
+      text: text, length: entries, paragraphs: paragraphs,
+      slots: slots.slice(0, entries), counts: counts.slice(0, entries), at: at.slice(0, entries)
+    };
+  }
+
+  /* The positions of entry e of a decoded list, in order. */
+  function positionsOf(list, e) {
+    var text = list.text;
+    var positions = new Int32Array(list.counts[e]);
+    var i = list.at[e];
+    var position = 0;
+    for (var k = 0; k < positions.length; k++) {
+      var value = 0;
+      var scale = 1;
+      var digit;
+      do {
+        digit = VLQ[text.charCodeAt(i++)];
+        value += (digit & 31) * scale;
+        scale *= 32;
+      } while (digit & 32);
+      position += value;
+      positions[k] = position;
+    }
+    return positions;
   }
 
   function popcount(mask) {
@@ -502,11 +529,12 @@
           everywhere = at[i] < list.length && list.slots[at[i]] === s;
         }
         if (!everywhere) continue;
+        var positions = lists.map(function (list, l) { return positionsOf(list, l ? at[l] : e); });
         var count = 0;
-        for (var p = first.starts[e]; p < first.starts[e + 1]; p++) {
-          var start = first.positions[p] - words[0].offset;
+        for (var p = 0; p < positions[0].length; p++) {
+          var start = positions[0][p] - words[0].offset;
           var all = true;
-          for (i = 1; i < lists.length && all; i++) all = hasPosition(lists[i], at[i], start + words[i].offset);
+          for (i = 1; i < lists.length && all; i++) all = positions[i].indexOf(start + words[i].offset) >= 0;
           if (all) count++;
         }
         if (count) {
@@ -516,13 +544,6 @@
         }
       }
       return termMatches(Int32Array.from(slots), Float64Array.from(tfs), paragraphs);
-    }
-
-    function hasPosition(list, entry, position) {
-      for (var q = list.starts[entry]; q < list.starts[entry + 1]; q++) {
-        if (list.positions[q] === position) return true;
-      }
-      return false;
     }
 
     /*
