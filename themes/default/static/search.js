@@ -459,11 +459,11 @@
 
     /*
      * A term's matches: the slots holding it, its frequency in each (weighted by how well
-     * each stem matches) and how many of the slots are paragraphs, for inverse document
-     * frequency.
+     * each stem matches), how many of the slots are paragraphs, for inverse document
+     * frequency, and whether the slots are in order (see rankOne).
      */
-    function termMatches(slots, tfs, paragraphs) {
-      return { slots: slots, tfs: tfs, paragraphs: paragraphs };
+    function termMatches(slots, tfs, paragraphs, sorted) {
+      return { slots: slots, tfs: tfs, paragraphs: paragraphs, sorted: sorted };
     }
 
     /* The slots holding a word (any of its stems, weighted) and its frequency in each. */
@@ -478,7 +478,7 @@
         var only = lists[0];
         var scaled = new Float64Array(only.length);
         for (var e = 0; e < only.length; e++) scaled[e] = factors[0] * only.counts[e];
-        return termMatches(only.slots, scaled, only.paragraphs);
+        return termMatches(only.slots, scaled, only.paragraphs, true);
       }
       var x = index.scratch;
       var tf = x.tf;
@@ -503,7 +503,7 @@
         tf[slots[i]] = 0;
         if (index.slotField[slots[i]] < 0) paragraphs++;
       }
-      return termMatches(slots, tfs, paragraphs);
+      return termMatches(slots, tfs, paragraphs, lists.length === 1);
     }
 
     /* The slots where a phrase's words sit at their offsets, merging the sorted lists. */
@@ -511,7 +511,7 @@
       var lists = [];
       for (var w = 0; w < words.length; w++) {
         var stem = stemOf(words[w].word);
-        if (stem < 0) return termMatches(new Int32Array(0), new Float64Array(0), 0);
+        if (stem < 0) return termMatches(new Int32Array(0), new Float64Array(0), 0, true);
         lists.push(postings(stem));
       }
       var first = lists[0];
@@ -543,7 +543,7 @@
           if (index.slotField[s] < 0) paragraphs++;
         }
       }
-      return termMatches(Int32Array.from(slots), Float64Array.from(tfs), paragraphs);
+      return termMatches(Int32Array.from(slots), Float64Array.from(tfs), paragraphs, true);
     }
 
     /*
@@ -636,6 +636,7 @@
      * paragraph or in its document's fields; otherwise any will do, scaled by how many.
      */
     function rank(termSlots, requireAll, perDoc, maxDocs) {
+      if (termSlots.length === 1 && termSlots[0].sorted) return rankOne(termSlots[0], perDoc, maxDocs);
       var x = index.scratch;
       var slotDoc = index.slotDoc;
       var score = x.score;
@@ -689,6 +690,84 @@
       return { docs: results, total: total, documents: matched };
     }
 
+    /*
+     * rank for a query of one term whose slots are in order, so that each document's fields
+     * come before its paragraphs: one pass that scores each paragraph as it is read, keeping
+     * only each document's best. Gives what rank gives, in a fraction of the time, for the
+     * commonest query, a word being typed (the Node tests check it against the rules).
+     */
+    function rankOne(term, perDoc, maxDocs) {
+      var x = index.scratch;
+      var slotDoc = index.slotDoc;
+      var slotField = index.slotField;
+      var slotNorm = index.slotNorm;
+      var docMeta = x.docMeta;
+      var docBest = x.docBest;
+      var matchedDocs = x.matchedDocs;
+      var df = term.paragraphs;
+      var idf = Math.log(1 + (index.paragraphCount - df + 0.5) / (df + 0.5));
+      var slots = term.slots;
+      var tfs = term.tfs;
+      var matched = 0;
+      var total = 0;
+      var doc = -1;
+      var meta = 0;
+      var best = 0;
+      for (var i = 0; i <= slots.length; i++) {
+        var s = i < slots.length ? slots[i] : -1;
+        var next = s < 0 ? -1 : slotDoc[s];
+        if (next !== doc) {
+          if (best || meta) {
+            if (!best) total++;
+            docMeta[doc] = meta;
+            docBest[doc] = best || meta;
+            matchedDocs[matched++] = doc;
+          }
+          doc = next;
+          meta = 0;
+          best = 0;
+        }
+        if (s < 0) break;
+        var tf = tfs[i];
+        var field = slotField[s];
+        if (field >= 0) {
+          meta += (FIELD_BOOST[field] * idf * tf * (K1 + 1)) / (tf + K1);
+        } else {
+          var value = (idf * tf * (K1 + 1)) / (tf + K1 * slotNorm[s]) + meta;
+          total++;
+          if (value > best) best = value;
+        }
+      }
+      var results = topDocs(matchedDocs, matched, docBest, maxDocs).map(function (number) {
+        return { doc: index.docs[number], score: docBest[number], paragraphs: termParagraphs(term, idf, number, perDoc) };
+      });
+      for (i = 0; i < matched; i++) {
+        docMeta[matchedDocs[i]] = 0;
+        docBest[matchedDocs[i]] = 0;
+      }
+      return { docs: results, total: total, documents: matched };
+    }
+
+    /* bestParagraphs for rankOne: a document's paragraphs scored from the term's entries. */
+    function termParagraphs(term, idf, number, perDoc) {
+      var slots = term.slots;
+      var low = 0;
+      var high = slots.length;
+      while (low < high) {
+        var mid = (low + high) >> 1;
+        if (slots[mid] < index.docBase[number]) low = mid + 1;
+        else high = mid;
+      }
+      var found = [];
+      for (var i = low; i < slots.length && slots[i] < index.docBase[number + 1]; i++) {
+        if (index.slotField[slots[i]] >= 0) continue;
+        var tf = term.tfs[i];
+        var score = (idf * tf * (K1 + 1)) / (tf + K1 * index.slotNorm[slots[i]]) + index.scratch.docMeta[number];
+        found.push({ index: slots[i] - index.docBase[number] - PARAGRAPH_SLOT, score: score });
+      }
+      return chooseParagraphs(index.docs[number], found, index.scratch.docBest[number], perDoc);
+    }
+
     /* A document's best paragraphs, or its first when only its fields matched. */
     function bestParagraphs(number, n, all, requireAll, perDoc) {
       var doc = index.docs[number];
@@ -697,7 +776,13 @@
         var score = index.scratch.mask[s] ? paragraphScore(s, number, n, all, requireAll) : 0;
         if (score) found.push({ index: s - index.docBase[number] - PARAGRAPH_SLOT, score: score });
       }
-      if (!found.length) found.push({ index: doc.lengths.length ? 0 : -1, score: index.scratch.docBest[number] });
+      return chooseParagraphs(doc, found, index.scratch.docBest[number], perDoc);
+    }
+
+    /* The best perDoc of found ({index, score}), or the first paragraph at the document's
+       score when none matched; with their ids. */
+    function chooseParagraphs(doc, found, docScore, perDoc) {
+      if (!found.length) found.push({ index: doc.lengths.length ? 0 : -1, score: docScore });
       found.sort(function (a, b) { return b.score - a.score || a.index - b.index; });
       return found.slice(0, perDoc).map(function (f) {
         var id = f.index < 0 ? null : doc.ids ? doc.ids[f.index] : "p" + (f.index + 1);
