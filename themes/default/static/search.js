@@ -216,13 +216,15 @@
     };
   }
 
-  /* The positions of entry e of a decoded list, in order. */
-  function positionsOf(list, e) {
+  /* The positions of entry e of a decoded list, in order, into positions (or a larger array
+     if it is too short, which is returned). */
+  function positionsOf(list, e, positions) {
     var text = list.text;
-    var positions = new Int32Array(list.counts[e]);
+    var count = list.counts[e];
+    if (positions.length < count) positions = new Int32Array(count * 2);
     var i = list.at[e];
     var position = 0;
-    for (var k = 0; k < positions.length; k++) {
+    for (var k = 0; k < count; k++) {
       var value = 0;
       var scale = 1;
       var digit;
@@ -516,6 +518,7 @@
       }
       var first = lists[0];
       var at = new Int32Array(lists.length);
+      var positions = lists.map(function () { return new Int32Array(16); });
       var slots = [];
       var tfs = [];
       var paragraphs = 0;
@@ -529,12 +532,12 @@
           everywhere = at[i] < list.length && list.slots[at[i]] === s;
         }
         if (!everywhere) continue;
-        var positions = lists.map(function (list, l) { return positionsOf(list, l ? at[l] : e); });
+        for (i = 0; i < lists.length; i++) positions[i] = positionsOf(lists[i], i ? at[i] : e, positions[i]);
         var count = 0;
-        for (var p = 0; p < positions[0].length; p++) {
+        for (var p = 0; p < first.counts[e]; p++) {
           var start = positions[0][p] - words[0].offset;
           var all = true;
-          for (i = 1; i < lists.length && all; i++) all = positions[i].indexOf(start + words[i].offset) >= 0;
+          for (i = 1; i < lists.length && all; i++) all = hasPosition(positions[i], lists[i].counts[at[i]], start + words[i].offset);
           if (all) count++;
         }
         if (count) {
@@ -544,6 +547,13 @@
         }
       }
       return termMatches(Int32Array.from(slots), Float64Array.from(tfs), paragraphs, true);
+    }
+
+    function hasPosition(positions, count, position) {
+      for (var q = 0; q < count; q++) {
+        if (positions[q] === position) return true;
+      }
+      return false;
     }
 
     /*
