@@ -153,6 +153,13 @@ test("the first result's text shard is asked for alone, the others once it is in
   assert.deepEqual(plain(asked[0][0]), ["search/index.js", "search/text-0.js"]);
   assert.deepEqual(plain(loaded), ["search/index.js", "search/text-0.js", "search/text-1.js", "search/text-2.js"]);
   assert.equal(arrivals, 3);
+
+  const broken = generatePack(5, 40);
+  delete broken.files["search/text-0.js"];
+  const { engine: other, loaded: tried } = engineFor(broken);
+  await other.ready();
+  await assert.rejects(other.loadTexts(docs), /text-0\.js could not be loaded/);
+  assert.deepEqual(plain(tried).slice(-2), ["search/text-1.js", "search/text-2.js"], "the rest still load");
 });
 
 test("a search no longer wanted once its postings are in is dropped unranked", async () => {

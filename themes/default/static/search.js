@@ -870,9 +870,10 @@
       });
       var loadOne = function (n) { return arrived ? load("text", n).then(arrived) : load("text", n); };
       if (!shards.length) return Promise.resolve([]);
-      return loadOne(shards[0]).then(function (first) {
-        return Promise.all(shards.slice(1).map(loadOne)).then(function (rest) { return [first].concat(rest); });
-      });
+      var first = loadOne(shards[0]);
+      /* The rest are loaded whether or not the first could be; a failure still rejects. */
+      var rest = function () { return Promise.all([first].concat(shards.slice(1).map(loadOne))); };
+      return first.then(rest, rest);
     }
 
     /* A paragraph's text, from its text shard or a lead paragraph; null while neither has it. */
