@@ -56,23 +56,27 @@ pub(crate) fn length_code(words: u32) -> char {
     char::from(LENGTH_DIGITS[(4 * exponent + fraction) as usize])
 }
 
+/// The word count the browser reads from [`length_code`]`(words)`:
+/// `(4 + c % 4) × 2^(c / 4 − 2) − 1`, exactly as `static/search.js` works it out, so that
+/// lengths used in ranking here (see `lead`) are the browser's.
+pub(crate) fn coded_length(words: u32) -> f64 {
+    let code = length_code(words);
+    let c = LENGTH_DIGITS
+        .iter()
+        .position(|&d| char::from(d) == code)
+        .expect("a length digit") as i32;
+    f64::from(4 + c % 4) * 2f64.powi(c / 4 - 2) - 1.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::markdown::Block;
 
-    fn decode(code: char) -> f64 {
-        let c = LENGTH_DIGITS
-            .iter()
-            .position(|&d| char::from(d) == code)
-            .unwrap() as i32;
-        f64::from(4 + c % 4) * 2f64.powi(c / 4 - 2) - 1.0
-    }
-
     #[test]
     fn length_codes_round_trip_within_a_fifth() {
         for words in [0, 1, 2, 3, 7, 40, 100, 333, 5000, 70000] {
-            let decoded = decode(length_code(words));
+            let decoded = coded_length(words);
             let expected = f64::from(words.min(0xFFFE));
             assert!(
                 (decoded - expected).abs() <= expected * 0.2 + 0.01,

@@ -8,6 +8,7 @@ use super::config::SearchConfig;
 use super::dictionary::Dictionary;
 use super::doc_table::doc_entry;
 use super::document::SearchDocument;
+use super::lead::{LeadRanker, POSTINGS_PER_LEAD_BYTE};
 use super::postings::{Postings, Slot};
 use super::script::registration;
 use super::shard::{shard_range, shard_starts};
@@ -49,6 +50,7 @@ pub fn build_search_index(docs: &[SearchDocument<'_>], config: &SearchConfig) ->
         tokens: Vec::new(),
     };
     let mut doc_entries = Vec::with_capacity(docs.len());
+    let mut doc_lengths = Vec::with_capacity(docs.len());
     let (mut paragraph_count, mut word_count) = (0, 0);
     for (number, doc) in docs.iter().enumerate() {
         let number = u32::try_from(number).expect("fewer than 2^32 documents");
@@ -56,13 +58,19 @@ pub fn build_search_index(docs: &[SearchDocument<'_>], config: &SearchConfig) ->
         paragraph_count += lengths.len() as u64;
         word_count += lengths.iter().map(|&n| u64::from(n)).sum::<u64>();
         doc_entries.push(doc_entry(doc, &lengths));
+        doc_lengths.push(lengths);
     }
 
     let stop_words = writer.analyzer.stop_words();
     let dictionary = writer.dictionary.into_sorted();
-    let lists: Vec<String> = (writer.postings.into_lists(&dictionary.final_ids).iter())
-        .map(to_json)
+    let encoded = writer.postings.into_lists(&dictionary.final_ids);
+    let ranker = LeadRanker::new(&doc_lengths);
+    let leads: Vec<Option<String>> = encoded
+        .iter()
+        .enumerate()
+        .map(|(stem, list)| lead_json(stem, list, &ranker, docs))
         .collect();
+    let lists: Vec<String> = encoded.iter().map(to_json).collect();
     let texts: Vec<String> = docs
         .iter()
         .map(|doc| to_json(&paragraph_texts(doc)))
@@ -90,9 +98,34 @@ pub fn build_search_index(docs: &[SearchDocument<'_>], config: &SearchConfig) ->
         "stems",
         &index.posting_shards,
         &lists,
+        |range| {
+            let shard_leads: Vec<&str> =
+                leads[range].iter().flatten().map(String::as_str).collect();
+            format!(",\"leads\":[{}]", shard_leads.join(","))
+        },
     ));
-    files.extend(shard_files("text", "docs", &index.text_shards, &texts));
+    files.extend(shard_files(
+        "text",
+        "docs",
+        &index.text_shards,
+        &texts,
+        |_| String::new(),
+    ));
     SearchIndex { files }
+}
+
+/// `[stem, document, paragraph, "text"]` for the stem's lead paragraph (see `lead`), if it
+/// has one and its postings are long enough to be worth it.
+fn lead_json(
+    stem: usize,
+    list: &str,
+    ranker: &LeadRanker,
+    docs: &[SearchDocument<'_>],
+) -> Option<String> {
+    let (doc, paragraph) = ranker.lead(list)?;
+    let text = &docs[doc as usize].paragraphs[paragraph as usize].text;
+    (list.len() >= POSTINGS_PER_LEAD_BYTE * text.len())
+        .then(|| to_json(&(stem, doc, paragraph, text)))
 }
 
 /// Each surface form's stem id minus the previous one's: mostly 0 or 1, as both are sorted.
@@ -203,19 +236,22 @@ fn paragraph_texts<'a>(doc: &'a SearchDocument<'_>) -> Vec<&'a str> {
         .collect()
 }
 
-/// One file per shard: `search/<kind>-N.js` registering `{"first": …, "<key>": [items]}`.
+/// One file per shard: `search/<kind>-N.js` registering `{"first": …, "<key>": [items]…}`,
+/// where `more(items)` gives any further members (`,"name":value`) for the shard's items.
 fn shard_files<'a>(
     kind: &'a str,
     key: &'a str,
     starts: &'a [usize],
     items: &'a [String],
+    more: impl Fn(std::ops::Range<usize>) -> String + 'a,
 ) -> impl Iterator<Item = (String, String)> + 'a {
     (0..starts.len()).map(move |n| {
         let range = shard_range(starts, n, items.len());
         let first = range.start;
         let payload = format!(
-            "{{\"first\":{first},\"{key}\":[{}]}}",
-            items[range].join(",")
+            "{{\"first\":{first},\"{key}\":[{}]{}}}",
+            items[range.clone()].join(","),
+            more(range)
         );
         (
             format!("search/{kind}-{n}.js"),

@@ -311,6 +311,84 @@ fn generated(count: usize) -> Vec<FixtureDoc> {
         .collect()
 }
 
+/// A pack of `count` documents of short paragraphs in which a few words are common (each
+/// about one word in sixteen) and the rest rare, so that the common words get leads.
+fn common_words(count: usize) -> Vec<FixtureDoc> {
+    const COMMON: [&str; 5] = ["water", "rationing", "border", "harbour", "council"];
+    let mut seed = 0x9E37_79B9_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut word = move || match next() % 48 {
+        n @ 0..=14 => COMMON[(n / 3) as usize].to_owned(),
+        n => format!("w{}", (n * 7919 + next() % 3000) % 3000),
+    };
+    (0..count)
+        .map(|d| FixtureDoc {
+            slug: format!("doc-{d}"),
+            url: format!("documents/doc-{d}/"),
+            title: if d % 9 == 0 {
+                format!("Water {d}")
+            } else {
+                format!("Document {d}")
+            },
+            kind: Some(if d % 2 == 0 { "letter" } else { "debate" }.to_owned()),
+            author: None,
+            date_iso: None,
+            date_label: None,
+            terms: Vec::new(),
+            paragraphs: (1..=5)
+                .map(|p| {
+                    let words: Vec<String> = (0..4 + (d + p) % 7).map(|_| word()).collect();
+                    (format!("p{p}"), words.join(" "))
+                })
+                .collect(),
+            blocks: Vec::new(),
+        })
+        .map(FixtureDoc::with_blocks)
+        .collect()
+}
+
+#[test]
+fn common_words_carry_the_paragraph_a_search_for_them_shows_first() {
+    let docs = common_words(120);
+    let built = Built::new(&docs, &SearchConfig::default());
+    let dictionary = built.dictionary();
+    let leads: Vec<&Value> = (built.payloads.iter())
+        .filter(|(path, _)| path.starts_with("search/postings-"))
+        .flat_map(|(_, payload)| payload["leads"].as_array().unwrap())
+        .collect();
+    let stems: Vec<u64> = leads.iter().map(|l| l[0].as_u64().unwrap()).collect();
+    for word in ["water", "rationing", "border", "harbour", "council"] {
+        assert!(
+            stems.contains(&u64::from(dictionary[word])),
+            "{word} has a lead"
+        );
+    }
+    let rare: Vec<u64> = (dictionary.iter())
+        .filter(|(word, _)| word.starts_with('w') && word[1..].parse::<u32>().is_ok())
+        .map(|(_, &stem)| u64::from(stem))
+        .collect();
+    assert!(
+        stems.iter().all(|stem| !rare.contains(stem)),
+        "rare words have none"
+    );
+    assert!(
+        stems.contains(&u64::from(dictionary["document"])),
+        "and a common title word has one too"
+    );
+    for lead in leads {
+        let (doc, paragraph) = (
+            lead[1].as_u64().unwrap() as usize,
+            lead[2].as_u64().unwrap() as usize,
+        );
+        assert_eq!(lead[3], docs[doc].paragraphs[paragraph].1.as_str());
+    }
+}
+
 #[test]
 fn larger_packs_are_split_into_shards_that_cover_everything() {
     let docs = generated(400);
@@ -359,14 +437,20 @@ fn the_same_input_gives_the_same_bytes() {
     assert_eq!(first.files(), second.files());
 }
 
-/// The index of `tests/fixtures/search/aleppo.json` is checked in under
-/// `tests/fixtures/search/site/`, where the search client's Node tests (`tests/js/`) load it;
-/// this fails when it is stale. Refresh it with
+/// The indexes of `tests/fixtures/search/aleppo.json` and of [`common_words`] are checked in
+/// under `tests/fixtures/search/site/` and `common-words-site/`, where the search client's
+/// Node tests (`tests/js/`) load them; this fails when they are stale. Refresh them with
 /// `CASEBOOK_UPDATE_FIXTURES=1 cargo test --lib search`.
 #[test]
-fn the_browser_fixture_matches_the_current_build() {
-    let site = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search/site");
-    let docs = aleppo();
+fn the_browser_fixtures_match_the_current_build() {
+    check_fixture("site", &aleppo());
+    check_fixture("common-words-site", &common_words(120));
+}
+
+fn check_fixture(name: &str, docs: &[FixtureDoc]) {
+    let site = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/search")
+        .join(name);
     let search_docs: Vec<SearchDocument<'_>> = docs.iter().map(FixtureDoc::as_search).collect();
     let update = std::env::var_os("CASEBOOK_UPDATE_FIXTURES").is_some();
     for (path, contents) in build_search_index(&search_docs, &SearchConfig::default()).files() {
@@ -378,7 +462,7 @@ fn the_browser_fixture_matches_the_current_build() {
             let checked_in = std::fs::read_to_string(&target).unwrap_or_default();
             assert!(
                 checked_in == contents,
-                "{path} is stale: run CASEBOOK_UPDATE_FIXTURES=1 cargo test --lib search"
+                "{name}/{path} is stale: run CASEBOOK_UPDATE_FIXTURES=1 cargo test --lib search"
             );
         }
     }

@@ -10,7 +10,9 @@
 //!   and where each stem's postings and each document's text live. Loaded when the search
 //!   box is first focused.
 //! - `search/postings-N.js` (`"postings"`): the postings of a range of stems, delta-coded
-//!   numbers in a compact string form (see `postings` and `vlq`), loaded for the words typed.
+//!   numbers in a compact string form (see `postings` and `vlq`), loaded for the words typed,
+//!   with the text of the paragraph that a search for each common word shows first (see
+//!   `lead`), so the first result need not wait for a text shard.
 //! - `search/text-N.js` (`"text"`): the paragraph texts of a range of documents, loaded only
 //!   for the documents shown, to cut snippets from.
 //!
@@ -29,6 +31,7 @@ mod dictionary;
 mod doc_table;
 mod document;
 mod index;
+mod lead;
 mod postings;
 mod script;
 mod shard;

@@ -34,7 +34,8 @@ pub(crate) enum Slot {
 }
 
 impl Slot {
-    const PARAGRAPH_BASE: u32 = 4;
+    /// The slot number of the first paragraph.
+    pub(crate) const PARAGRAPH_BASE: u32 = 4;
 
     fn number(self) -> u32 {
         match self {
@@ -102,6 +103,34 @@ impl Postings {
         }
         lists
     }
+}
+
+/// The (document, slot number, occurrences) of each entry of an encoded list, in order,
+/// without the positions: what ranking a single word needs (see `lead`).
+pub(crate) fn entries(encoded: &str) -> impl Iterator<Item = (u32, u32, u32)> + '_ {
+    let mut numbers = vlq::numbers(encoded);
+    let (mut doc, mut slot) = (0, 0);
+    let mut first = true;
+    std::iter::from_fn(move || {
+        let doc_delta = numbers.next()?;
+        let slot_or_delta = numbers.next()?;
+        if doc_delta == 0 {
+            slot += slot_or_delta;
+        } else {
+            doc = if first {
+                doc_delta - 1
+            } else {
+                doc + doc_delta
+            };
+            slot = slot_or_delta;
+        }
+        first = false;
+        let count = numbers.next()?;
+        for _ in 0..count {
+            numbers.next();
+        }
+        Some((doc, slot, count))
+    })
 }
 
 impl StemList {
@@ -189,6 +218,10 @@ pub(crate) mod tests {
                 (0, 9, vec![1]),
                 (3, 4, vec![0])
             ]
+        );
+        assert_eq!(
+            entries(list).collect::<Vec<_>>(),
+            [(0, 0, 1), (0, 6, 2), (0, 9, 1), (3, 4, 1)]
         );
     }
 }

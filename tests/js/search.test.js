@@ -7,6 +7,7 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
+const { generatePack, engineFor } = require("./generated-pack.js");
 
 const SITE = path.join(__dirname, "..", "fixtures", "search", "site");
 const SCRIPT = path.join(__dirname, "..", "..", "themes", "default", "static", "search.js");
@@ -137,6 +138,79 @@ test("each text shard is announced as it arrives, so snippets can show before th
   assert.equal(arrivals, shards.length);
   const [hit] = result.docs;
   assert.notEqual(engine.paragraphText(hit.doc, hit.paragraphs[0].index), null);
+});
+
+test("the first result's text shard is asked for alone, the others once it is in", async () => {
+  const pack = generatePack(5, 40);
+  const { engine, loaded } = engineFor(pack);
+  const docs = [0, 12, 30, 31].map((n) => ({ number: n }));
+  await engine.ready();
+  let arrivals = 0;
+  const asked = [];
+  const done = engine.loadTexts(docs, () => { arrivals += 1; });
+  asked.push([loaded.slice(), arrivals]);
+  await done;
+  assert.deepEqual(plain(asked[0][0]), ["search/index.js", "search/text-0.js"]);
+  assert.deepEqual(plain(loaded), ["search/index.js", "search/text-0.js", "search/text-1.js", "search/text-2.js"]);
+  assert.equal(arrivals, 3);
+
+  const broken = generatePack(5, 40);
+  delete broken.files["search/text-0.js"];
+  const { engine: other, loaded: tried } = engineFor(broken);
+  await other.ready();
+  await assert.rejects(other.loadTexts(docs), /text-0\.js could not be loaded/);
+  assert.deepEqual(plain(tried).slice(-2), ["search/text-1.js", "search/text-2.js"], "the rest still load");
+});
+
+test("a search no longer wanted once its postings are in is dropped unranked", async () => {
+  const { engine } = load();
+  assert.equal(await engine.search("Lavrov", null, 2, 6, () => false), null);
+  assert.equal((await engine.search("Lavrov", null, 2, 6, () => true)).docs.length, 1);
+});
+
+test("a common word's lead paragraph is its first result, shown before any text shard", async () => {
+  // The fixture is built by Rust (src/search/index_tests.rs, common_words), which chose the
+  // leads; this checks that its choice is what the client ranks first.
+  const site = path.join(__dirname, "..", "fixtures", "search", "common-words-site");
+  const read = (file) => fs.readFileSync(path.join(site, file), "utf8");
+  const context = vm.createContext({ console });
+  context.window = context;
+  vm.runInContext(fs.readFileSync(SCRIPT, "utf8"), context);
+  const files = [];
+  const engine = context.casebookSearch.createEngine("", (url, done) => {
+    files.push(url);
+    vm.runInContext(read(url), context);
+    done();
+  });
+  // The payloads as written, read with a register function of the test's own.
+  const payloads = {};
+  const reader = vm.createContext({ window: { casebookSearch: { register: (k, n, p) => { payloads[k + n] = p; } } } });
+  vm.runInContext(read("search/index.js"), reader);
+  vm.runInContext(read("search/postings-0.js"), reader);
+  const index = payloads.index0;
+  const words = index.words.split(" ");
+  let stem = 0;
+  const stems = words.map((_, i) => (stem += index.stems[i]));
+  const leads = payloads.postings0.leads;
+  assert.ok(leads.length >= 5, JSON.stringify(leads));
+  for (const [leadStem, doc, paragraph, text] of leads) {
+    const word = words[stems.indexOf(leadStem)];
+    const result = await engine.search(word + " ", null, 2, 6);
+    assert.equal(result.docs[0].doc.number, doc, word);
+    assert.equal(result.docs[0].paragraphs[0].index, paragraph, word);
+    assert.equal(engine.paragraphText(result.docs[0].doc, paragraph), text, word);
+  }
+  assert.ok(files.every((file) => !file.includes("text-")), "no text shard was loaded");
+});
+
+test("prefetching a query loads its postings, and the search then loads nothing more", async () => {
+  const pack = generatePack(9, 40);
+  const { engine, loaded } = engineFor(pack);
+  await engine.prefetch("bel fol");
+  const prefetched = plain(loaded);
+  assert.ok(prefetched.some((url) => url.startsWith("search/postings-")), JSON.stringify(prefetched));
+  await engine.search("bel fol");
+  assert.deepEqual(plain(loaded), prefetched);
 });
 
 test("the paragraph ids written by Rust are used, not positions", async () => {
