@@ -2,7 +2,7 @@
 //!
 //! # How matching works
 //!
-//! The text is first [folded](super::normalise::FoldedText): NFC, unified apostrophes and
+//! The text is first [folded](super::folded::FoldedText): NFC, unified apostrophes and
 //! hyphens, whitespace runs collapsed, simple case folding, with a map from each folded
 //! character back to its byte offset in the caller's text. Every name and alias is folded
 //! the same way and put into one Aho–Corasick automaton (leftmost-longest), so the search is
@@ -30,7 +30,8 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
-use super::normalise::{FoldedText, canon, fold, is_word_char};
+use super::folded::FoldedText;
+use super::normalise::{canon, canon_is, fold, is_word_char};
 use super::vocabulary::{CaseRule, Origin, TermId, Vocabulary};
 
 /// One occurrence of a term in a text.
@@ -209,15 +210,12 @@ impl Matcher {
             return None;
         }
         let original = folded.original(range.start)?..folded.original(range.end)?;
-        let mut exact_text = None;
         pattern
             .candidates
             .iter()
             .find(|candidate| match &candidate.exact {
                 None => true,
-                Some(exact) => {
-                    exact_text.get_or_insert_with(|| canon(&text[original.clone()])) == exact
-                }
+                Some(exact) => canon_is(&text[original.clone()], exact),
             })
             .map(|candidate| TermMatch {
                 term: candidate.term,
