@@ -11,6 +11,7 @@
 
 mod aggregate;
 mod error;
+mod excerpt;
 mod folded;
 mod json;
 mod matcher;
