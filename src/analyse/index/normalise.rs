@@ -29,6 +29,9 @@ pub fn is_apostrophe(c: char) -> bool {
 /// Whether `c` can be part of a word: letters, digits and combining marks (Unicode-aware),
 /// so that boundaries work for any script, not only ASCII.
 pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -93,10 +96,14 @@ pub(crate) fn canon(text: &str) -> String {
     Canon::new(text.nfc()).collect()
 }
 
-/// Whether [`canon`] of `text` is `canonical`, without building it: the matcher asks this of
-/// every case-sensitive match, and text already in NFC (nearly all of it) needs no
-/// normalisation pass.
+/// Whether [`canon`] of `text` is `canonical` (itself in canon form), without building it:
+/// the matcher asks this of every case-sensitive match. Text written exactly as the form
+/// (most of it) is canon already, since canon is idempotent; other text already in NFC needs
+/// no normalisation pass.
 pub(crate) fn canon_is(text: &str, canonical: &str) -> bool {
+    if text == canonical {
+        return true;
+    }
     if is_nfc_quick(text.chars()) == IsNormalized::Yes {
         Canon::new(text.chars()).eq(canonical.chars())
     } else {
@@ -158,6 +165,7 @@ pub(crate) fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn canon_unifies_apostrophes_hyphens_space_and_nfc() {
@@ -188,6 +196,31 @@ mod tests {
                     "{text:?} against {other:?}"
                 );
             }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn canon_is_idempotent(text in any::<String>()) {
+            let once = canon(&text);
+            prop_assert_eq!(canon(&once), once.clone());
+            prop_assert!(canon_is(&once, &once));
+            prop_assert!(canon_is(&text, &once));
+        }
+
+        #[test]
+        fn canon_is_idempotent_on_marks_after_mapped_characters(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "\u{2019}", "\u{2018}", "\u{2BC}", "\u{FF07}", "\u{2010}", "\u{2011}",
+                    "\u{a0}", "\u{3000}", " ", "\n", "'", "-", "\u{301}", "\u{308}", "\u{338}",
+                    "\u{345}", "e", "A", "\u{3b1}",
+                ]),
+                0..10,
+            )
+        ) {
+            let once = canon(&pieces.concat());
+            prop_assert_eq!(canon(&once), once);
         }
     }
 
