@@ -7,9 +7,9 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use super::excerpt::Excerpts;
 use super::matcher::Matcher;
 use super::related::related_terms;
-use super::sentence::{excerpt, sentences};
 use super::vocabulary::{TermId, Vocabulary};
 use crate::markdown::Block;
 
@@ -58,9 +58,13 @@ pub struct Mention {
 pub fn index_document(matcher: &Matcher, doc: &DocumentInput<'_>) -> DocumentIndex {
     let mut mentions = Vec::new();
     for Block { id, text, .. } in doc.paragraphs {
-        let bounds = sentences(text);
-        for found in matcher.find(text) {
-            let (sentence, highlight) = excerpt(text, &bounds, found.range);
+        let found = matcher.find(text);
+        if found.is_empty() {
+            continue;
+        }
+        let excerpts = Excerpts::new(text);
+        for found in found {
+            let (sentence, highlight) = excerpts.excerpt(found.range);
             mentions.push(Mention {
                 term: found.term,
                 paragraph: id.clone(),

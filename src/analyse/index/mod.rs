@@ -11,6 +11,8 @@
 
 mod aggregate;
 mod error;
+mod excerpt;
+mod folded;
 mod json;
 mod matcher;
 mod normalise;

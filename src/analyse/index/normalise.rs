@@ -9,11 +9,10 @@
 //! * [`fold`] is `canon` plus simple case folding. Case-insensitive comparison, look-ups by
 //!   name and the matcher's automaton work in this form.
 //!
-//! [`FoldedText`] applies `fold` to a whole text while remembering where each folded
-//! character came from, so that matches found in the folded copy map back to exact byte
-//! ranges of the caller's text even when folding or composition changes byte lengths.
+//! [`FoldedText`](super::folded::FoldedText) applies `fold` to a whole text while remembering
+//! where each folded character came from.
 
-use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
+use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Characters typed for an apostrophe; all compare equal to `'`.
@@ -30,6 +29,9 @@ pub fn is_apostrophe(c: char) -> bool {
 /// Whether `c` can be part of a word: letters, digits and combining marks (Unicode-aware),
 /// so that boundaries work for any script, not only ASCII.
 pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -91,20 +93,68 @@ pub(crate) fn fold_char(c: char) -> char {
 /// NFC, unified apostrophes and hyphens, whitespace runs collapsed to one space and trimmed;
 /// case is kept.
 pub(crate) fn canon(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for c in text.nfc().map(canon_char) {
-        if c == ' ' {
-            pending_space = true;
-            continue;
-        }
-        if pending_space && !out.is_empty() {
-            out.push(' ');
-        }
-        pending_space = false;
-        out.push(c);
+    Canon::new(text.nfc()).collect()
+}
+
+/// Whether [`canon`] of `text` is `canonical` (itself in canon form), without building it:
+/// the matcher asks this of every case-sensitive match. Text written exactly as the form
+/// (most of it) is canon already, since canon is idempotent; other text already in NFC needs
+/// no normalisation pass.
+pub(crate) fn canon_is(text: &str, canonical: &str) -> bool {
+    if text == canonical {
+        return true;
     }
-    out
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        Canon::new(text.chars()).eq(canonical.chars())
+    } else {
+        Canon::new(text.nfc()).eq(canonical.chars())
+    }
+}
+
+/// The characters of [`canon`], from the characters of a text already in NFC.
+struct Canon<I> {
+    chars: I,
+    /// A space was seen since the last character given.
+    pending_space: bool,
+    /// A character has been given, so a space may follow.
+    started: bool,
+    /// The character to give after the space that goes before it.
+    held: Option<char>,
+}
+
+impl<I: Iterator<Item = char>> Canon<I> {
+    fn new(chars: I) -> Self {
+        Self {
+            chars,
+            pending_space: false,
+            started: false,
+            held: None,
+        }
+    }
+}
+
+impl<I: Iterator<Item = char>> Iterator for Canon<I> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        if let Some(c) = self.held.take() {
+            return Some(c);
+        }
+        loop {
+            let c = canon_char(self.chars.next()?);
+            if c == ' ' {
+                self.pending_space = true;
+                continue;
+            }
+            let space = std::mem::take(&mut self.pending_space) && self.started;
+            self.started = true;
+            if space {
+                self.held = Some(c);
+                return Some(' ');
+            }
+            return Some(c);
+        }
+    }
 }
 
 /// [`canon`] followed by simple case folding: the key under which names are compared.
@@ -112,82 +162,10 @@ pub(crate) fn fold(text: &str) -> String {
     canon(text).chars().map(fold_char).collect()
 }
 
-/// Whether `c` begins a new normalisation unit: NFC of a text is the concatenation of NFC
-/// of its pieces when every piece begins with such a character (a starter that is NFC-stable
-/// and never composes with what precedes it, UAX #15 "normalization boundary").
-fn starts_piece(c: char) -> bool {
-    c.is_ascii()
-        || c.is_whitespace()
-        || (canonical_combining_class(c) == 0
-            && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes)
-}
-
-/// Marks a folded byte offset that has no exact counterpart in the original text (inside a
-/// composed cluster or inside a multi-byte character).
-const NO_ORIGIN: usize = usize::MAX;
-
-/// A text in [`fold`]ed form that remembers, for each folded character, where it began in
-/// the original text.
-pub(crate) struct FoldedText {
-    /// The folded text that the automaton searches.
-    pub(crate) text: String,
-    /// For each byte offset of `text` (plus its end), the original byte offset, or
-    /// [`NO_ORIGIN`].
-    origin: Vec<usize>,
-}
-
-impl FoldedText {
-    /// Folds `input` piece by piece (see [`starts_piece`]); the work and memory are linear
-    /// in the input's length.
-    pub(crate) fn new(input: &str) -> Self {
-        let mut folded = FoldedText {
-            text: String::with_capacity(input.len()),
-            origin: Vec::with_capacity(input.len() + 1),
-        };
-        let mut chars = input.char_indices().peekable();
-        while let Some((start, c)) = chars.next() {
-            if c.is_whitespace() {
-                while chars.next_if(|&(_, n)| n.is_whitespace()).is_some() {}
-                folded.push(' ', start);
-                continue;
-            }
-            let mut end = start + c.len_utf8();
-            while let Some((i, n)) = chars.next_if(|&(_, n)| !starts_piece(n)) {
-                end = i + n.len_utf8();
-            }
-            if end == start + c.len_utf8() && starts_piece(c) {
-                folded.push(fold_char(c), start);
-            } else {
-                for (k, composed) in input[start..end].nfc().enumerate() {
-                    folded.push(fold_char(composed), if k == 0 { start } else { NO_ORIGIN });
-                }
-            }
-        }
-        folded.origin.push(input.len());
-        folded
-    }
-
-    fn push(&mut self, c: char, origin: usize) {
-        self.text.push(c);
-        self.origin.push(origin);
-        for _ in 1..c.len_utf8() {
-            self.origin.push(NO_ORIGIN);
-        }
-    }
-
-    /// The original byte offset of folded offset `at`, or `None` when `at` is not a place
-    /// where the original text can be cut (inside a composed character cluster).
-    pub(crate) fn original(&self, at: usize) -> Option<usize> {
-        self.origin
-            .get(at)
-            .copied()
-            .filter(|&offset| offset != NO_ORIGIN)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn canon_unifies_apostrophes_hyphens_space_and_nfc() {
@@ -195,6 +173,55 @@ mod tests {
             canon("  Assad\u{2019}s \n al\u{2011}Sham  Gene\u{300}ve "),
             "Assad's al-Sham Genève"
         );
+    }
+
+    #[test]
+    fn canon_is_agrees_with_canon() {
+        let texts = [
+            "",
+            " ",
+            "Assad",
+            "  Assad\u{2019}s \n al\u{2011}Sham  Gene\u{300}ve ",
+            "Gene\u{300}ve",
+            "Genève",
+            "People\u{2019}s  Protection\tUnits",
+            "\u{958}x",
+            "ΟΔΥΣΣΕΎΣ",
+        ];
+        for text in texts {
+            for other in texts {
+                assert_eq!(
+                    canon_is(text, &canon(other)),
+                    canon(text) == canon(other),
+                    "{text:?} against {other:?}"
+                );
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn canon_is_idempotent(text in any::<String>()) {
+            let once = canon(&text);
+            prop_assert_eq!(canon(&once), once.clone());
+            prop_assert!(canon_is(&once, &once));
+            prop_assert!(canon_is(&text, &once));
+        }
+
+        #[test]
+        fn canon_is_idempotent_on_marks_after_mapped_characters(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "\u{2019}", "\u{2018}", "\u{2BC}", "\u{FF07}", "\u{2010}", "\u{2011}",
+                    "\u{a0}", "\u{3000}", " ", "\n", "'", "-", "\u{301}", "\u{308}", "\u{338}",
+                    "\u{345}", "e", "A", "\u{3b1}",
+                ]),
+                0..10,
+            )
+        ) {
+            let once = canon(&pieces.concat());
+            prop_assert_eq!(canon(&once), once);
+        }
     }
 
     #[test]
@@ -223,35 +250,5 @@ mod tests {
         assert!(!is_word_char('-'));
         assert!(!is_word_char('\''));
         assert!(!is_word_char(' '));
-    }
-
-    #[test]
-    fn folded_text_maps_back_to_original_offsets() {
-        let input = "A  \u{212A}elvin Gene\u{300}ve\n";
-        let folded = FoldedText::new(input);
-        assert_eq!(folded.text, "a kelvin genève ");
-        let start = folded.text.find("kelvin").unwrap();
-        assert_eq!(folded.original(start), Some(3));
-        assert_eq!(
-            folded.original(start + "kelvin".len()),
-            Some(3 + "\u{212A}elvin".len())
-        );
-        let geneve = folded.text.find("genève").unwrap();
-        let from = folded.original(geneve).unwrap();
-        let to = folded.original(geneve + "genève".len()).unwrap();
-        assert_eq!(&input[from..to], "Gene\u{300}ve");
-        assert_eq!(folded.original(folded.text.len()), Some(input.len()));
-    }
-
-    #[test]
-    fn folded_text_refuses_cuts_inside_a_composed_cluster() {
-        // U+0958 decomposes into two characters that NFC does not recompose.
-        let input = "\u{958}";
-        let folded = FoldedText::new(input);
-        assert_eq!(folded.text.chars().count(), 2);
-        let second = folded.text.chars().next().unwrap().len_utf8();
-        assert_eq!(folded.original(0), Some(0));
-        assert_eq!(folded.original(second), None);
-        assert_eq!(folded.original(folded.text.len()), Some(input.len()));
     }
 }

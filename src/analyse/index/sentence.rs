@@ -1,13 +1,10 @@
-//! Sentences around a match: the context line an index entry shows for each mention.
+//! Sentence boundaries, for the context line an index entry shows for each mention.
 //!
 //! Parliamentary prose is full of "hon. Friend", "Mr Speaker" and "vol. 615", so a full stop
 //! ends a sentence only when followed by whitespace and a non-lowercase character, and not
 //! when it closes a known abbreviation or a single-letter initial.
 
 use std::ops::Range;
-
-/// Sentence excerpts longer than this many characters are cut down around the match.
-const MAX_EXCERPT_CHARS: usize = 300;
 
 /// Abbreviations (lowercased, without dots) after which a full stop does not end a sentence.
 const ABBREVIATIONS: [&str; 30] = [
@@ -25,15 +22,15 @@ fn is_closer(c: char) -> bool {
 pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut bounds = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
+    let mut from = 0;
+    while let Some((at, c)) = next_stop(text, from) {
         let mut end = at + c.len_utf8();
-        while let Some((i, closer)) = chars.next_if(|&(_, n)| is_closer(n) || n == '.') {
-            end = i + closer.len_utf8();
-        }
+        end += text[end..]
+            .chars()
+            .take_while(|&n| is_closer(n) || n == '.')
+            .map(char::len_utf8)
+            .sum::<usize>();
+        from = end;
         let rest = &text[end..];
         let next_visible = rest.trim_start().chars().next();
         let followed_by_space = rest.starts_with(char::is_whitespace);
@@ -52,6 +49,25 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     bounds
 }
 
+/// The next `.`, `!`, `?` or `…` at or after byte `from`, with its offset; found by bytes,
+/// since these are rare among the characters of a paragraph.
+fn next_stop(text: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut pos = from;
+    loop {
+        let found = bytes
+            .get(pos..)?
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))?;
+        let at = pos + found;
+        match bytes[at] {
+            0xE2 if text[at..].starts_with('…') => return Some((at, '…')),
+            0xE2 => pos = at + 1,
+            mark => return Some((at, char::from(mark))),
+        }
+    }
+}
+
 /// Whether the word just before a full stop is an abbreviation or an initial.
 fn is_abbreviation(before: &str) -> bool {
     let word = before
@@ -59,102 +75,81 @@ fn is_abbreviation(before: &str) -> bool {
         .next()
         .unwrap_or_default()
         .trim_start_matches(|c: char| !c.is_alphanumeric());
-    let letters: String = word.chars().filter(|&c| c != '.').collect();
-    let mut chars = letters.chars();
-    let single_initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
-    single_initial || ABBREVIATIONS.contains(&letters.to_lowercase().as_str())
+    let mut letters = word.chars().filter(|&c| c != '.');
+    let single_initial = letters.next().is_some_and(char::is_uppercase) && letters.next().is_none();
+    single_initial || is_listed_abbreviation(word)
 }
 
-/// The sentence(s) of `text` containing `range`, with whitespace runs collapsed and trimmed,
-/// cut to about [`MAX_EXCERPT_CHARS`] around the match if longer; returns the excerpt and the
-/// match's byte range within it.
-pub(crate) fn excerpt(
-    text: &str,
-    bounds: &[Range<usize>],
-    range: Range<usize>,
-) -> (String, Range<usize>) {
-    let from = bounds
+/// Whether `word`, without its full stops, is one of [`ABBREVIATIONS`] in any case; ASCII
+/// words (all but a few) are compared without building a lowercase copy.
+fn is_listed_abbreviation(word: &str) -> bool {
+    if !word.is_ascii() {
+        let letters: String = word.chars().filter(|&c| c != '.').collect();
+        return ABBREVIATIONS.contains(&letters.to_lowercase().as_str());
+    }
+    let mut lower = [0u8; 8];
+    let mut length = 0;
+    for byte in word.bytes().filter(|&b| b != b'.') {
+        let Some(slot) = lower.get_mut(length) else {
+            return false;
+        };
+        *slot = byte.to_ascii_lowercase();
+        length += 1;
+    }
+    ABBREVIATIONS
         .iter()
-        .find(|b| b.contains(&range.start))
-        .map_or(0, |b| b.start);
-    let to = bounds
-        .iter()
-        .find(|b| b.start < range.end && range.end <= b.end)
-        .map_or(text.len(), |b| b.end);
-    let (compact, highlight) = compact(&text[from..to], range.start - from..range.end - from);
-    shorten(&compact, highlight)
-}
-
-/// Collapses whitespace runs to one space and trims, keeping `highlight` on the same text.
-fn compact(text: &str, highlight: Range<usize>) -> (String, Range<usize>) {
-    let mut out = String::with_capacity(text.len());
-    let mut new_start = 0;
-    let mut new_end = None;
-    let mut pending_space = false;
-    for (at, c) in text.char_indices() {
-        if at == highlight.end {
-            new_end = Some(out.len());
-        }
-        if c.is_whitespace() {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        if at == highlight.start {
-            new_start = out.len();
-        }
-        out.push(c);
-    }
-    let new_end = new_end.unwrap_or(out.len());
-    (out, new_start..new_end)
-}
-
-/// Cuts a long excerpt to whole words around the highlight, marking cuts with "…".
-fn shorten(text: &str, highlight: Range<usize>) -> (String, Range<usize>) {
-    if text.chars().count() <= MAX_EXCERPT_CHARS {
-        return (text.to_string(), highlight);
-    }
-    let budget = MAX_EXCERPT_CHARS.saturating_sub(text[highlight.clone()].chars().count()) / 2;
-    let mut start = text[..highlight.start]
-        .char_indices()
-        .rev()
-        .nth(budget.saturating_sub(1))
-        .map_or(0, |(i, _)| i);
-    if start > 0 {
-        start = text[start..highlight.start]
-            .find(' ')
-            .map_or(highlight.start, |space| start + space + 1);
-    }
-    let mut end = text[highlight.end..]
-        .char_indices()
-        .nth(budget)
-        .map_or(text.len(), |(i, _)| highlight.end + i);
-    if end < text.len() {
-        end = text[highlight.end..end]
-            .rfind(' ')
-            .map_or(highlight.end, |space| highlight.end + space);
-    }
-    let mut out = String::new();
-    if start > 0 {
-        out.push('…');
-    }
-    let offset = out.len();
-    out.push_str(&text[start..end]);
-    if end < text.len() {
-        out.push('…');
-    }
-    (
-        out,
-        highlight.start - start + offset..highlight.end - start + offset,
-    )
+        .any(|abbreviation| abbreviation.as_bytes() == &lower[..length])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The splitting as first written, a character at a time.
+    fn sentences_by_characters(text: &str) -> Vec<Range<usize>> {
+        let mut bounds = Vec::new();
+        let mut start = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if !matches!(c, '.' | '!' | '?' | '…') {
+                continue;
+            }
+            let mut end = at + c.len_utf8();
+            while let Some((i, closer)) = chars.next_if(|&(_, n)| is_closer(n) || n == '.') {
+                end = i + closer.len_utf8();
+            }
+            let rest = &text[end..];
+            let next_visible = rest.trim_start().chars().next();
+            let followed_by_space = rest.starts_with(char::is_whitespace);
+            if !followed_by_space || next_visible.is_none_or(char::is_lowercase) {
+                continue;
+            }
+            if c == '.' && is_abbreviation(&text[start..at]) {
+                continue;
+            }
+            bounds.push(start..end);
+            start = end;
+        }
+        if start < text.len() || bounds.is_empty() {
+            bounds.push(start..text.len());
+        }
+        bounds
+    }
+
+    proptest! {
+        #[test]
+        fn byte_search_splits_like_the_character_scan(
+            text in "[a-zA-Z .!?…’”“\"')\\]»\n–—éÉ]{0,80}"
+        ) {
+            prop_assert_eq!(sentences(&text), sentences_by_characters(&text));
+        }
+
+        #[test]
+        fn byte_search_splits_any_text_like_the_character_scan(text in any::<String>()) {
+            prop_assert_eq!(sentences(&text), sentences_by_characters(&text));
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text)
@@ -198,33 +193,12 @@ mod tests {
     }
 
     #[test]
-    fn excerpt_is_the_sentence_with_the_highlight() {
-        let text = "First one. The UN\n  Security Council met.  Last.";
-        let start = text.find("UN").unwrap();
-        let end = text.find(" met").unwrap();
-        let (sentence, highlight) = excerpt(text, &sentences(text), start..end);
-        assert_eq!(sentence, "The UN Security Council met.");
-        assert_eq!(&sentence[highlight], "UN Security Council");
-    }
-
-    #[test]
-    fn long_sentences_are_cut_around_the_match() {
-        let text = format!("{} Aleppo {}.", "word ".repeat(200), "more ".repeat(200));
-        let start = text.find("Aleppo").unwrap();
-        let (sentence, highlight) = excerpt(&text, &sentences(&text), start..start + 6);
-        assert_eq!(&sentence[highlight], "Aleppo");
-        assert!(
-            sentence.starts_with("…word") && sentence.ends_with("more…"),
-            "{sentence}"
-        );
-        assert!(sentence.chars().count() <= MAX_EXCERPT_CHARS + 2);
-    }
-
-    #[test]
-    fn long_sentences_cut_on_one_side_only_when_the_match_is_near_an_end() {
-        let text = format!("Aleppo {}.", "more ".repeat(200));
-        let (sentence, highlight) = excerpt(&text, &sentences(&text), 0..6);
-        assert_eq!(highlight, 0..6);
-        assert!(sentence.starts_with("Aleppo more") && sentence.ends_with("more…"));
+    fn abbreviations_are_found_in_any_case_with_or_without_full_stops() {
+        for word in ["hon", "Hon", "HON", "e.g", "E.G", "i.e", "Approx", "cols"] {
+            assert!(is_listed_abbreviation(word), "{word}");
+        }
+        for word in ["honour", "x", "", "approximately", "ég", "hoN\u{301}"] {
+            assert!(!is_listed_abbreviation(word), "{word}");
+        }
     }
 }
