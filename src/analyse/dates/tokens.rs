@@ -36,13 +36,20 @@ pub(super) struct Token {
     pub breaks: u8,
 }
 
-/// Tokenizes `text` in one pass.
+/// Tokenizes `text` in one pass. ASCII (most of any text) is read a byte at a time; other
+/// characters are decoded where they occur.
 pub(super) fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 4);
     let mut pos = 0;
     let mut spaced = true;
     let mut breaks = 0u8;
-    while let Some(c) = text[pos..].chars().next() {
+    while let Some(&byte) = bytes.get(pos) {
+        let c = if byte.is_ascii() {
+            char::from(byte)
+        } else {
+            text[pos..].chars().next().unwrap_or_default()
+        };
         if c.is_whitespace() {
             spaced = true;
             if c == '\n' {
@@ -82,13 +89,25 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
 
 /// The end of a run of letters and digits, allowing apostrophes between letters.
 fn run_end(text: &str, mut pos: usize) -> usize {
-    let mut chars = text[pos..].chars().peekable();
-    while let Some(c) = chars.next() {
-        let apostrophe = (c == '\'' || c == '’') && chars.peek().is_some_and(|n| n.is_alphabetic());
+    let bytes = text.as_bytes();
+    while let Some(&byte) = bytes.get(pos) {
+        if byte.is_ascii_alphanumeric() {
+            pos += 1;
+            continue;
+        }
+        let Some(c) = text[pos..].chars().next() else {
+            break;
+        };
+        let after = pos + c.len_utf8();
+        let apostrophe = (c == '\'' || c == '’')
+            && text[after..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
         if !(c.is_alphanumeric() || apostrophe) {
             break;
         }
-        pos += c.len_utf8();
+        pos = after;
     }
     pos
 }
@@ -120,9 +139,10 @@ fn classify(run: &str) -> Kind {
     {
         return Kind::Ordinal;
     }
-    if run.chars().any(char::is_numeric) {
-        Kind::Mixed
+    let numeric = if run.is_ascii() {
+        digits > 0 || run.bytes().any(|b| b.is_ascii_digit())
     } else {
-        Kind::Word
-    }
+        run.chars().any(char::is_numeric)
+    };
+    if numeric { Kind::Mixed } else { Kind::Word }
 }
