@@ -94,11 +94,14 @@ impl Clauses {
     pub fn new(text: &str, sentence: Range<usize>, dates: &[Range<usize>]) -> Self {
         let mut cuts = Vec::new();
         let mut next_date = 0;
-        for (i, &byte) in text.as_bytes()[sentence.clone()].iter().enumerate() {
-            if !might_separate(byte) {
+        let bytes = text.as_bytes();
+        for (i, &byte) in bytes[sentence.clone()].iter().enumerate() {
+            let pos = sentence.start + i;
+            let space_before_word =
+                byte == b' ' && !matches!(bytes.get(pos + 1), Some(b'b' | b'w'));
+            if space_before_word || !might_separate(byte) {
                 continue;
             }
-            let pos = sentence.start + i;
             while dates.get(next_date).is_some_and(|date| date.end <= pos) {
                 next_date += 1;
             }

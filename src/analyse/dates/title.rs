@@ -16,7 +16,7 @@ const MAX_TITLE: usize = 80;
 const REACH: usize = 240;
 
 /// Words left dangling before a date once it is removed: "in New York on".
-const BEFORE_DATE: &[&str] = &[
+const BEFORE_DATE: Words = Words::new(&[
     "on",
     "in",
     "at",
@@ -38,16 +38,19 @@ const BEFORE_DATE: &[&str] = &[
     "through",
     "circa",
     "c",
-];
+]);
+
+/// Articles dropped from the start of an event phrase.
+const ARTICLES: Words = Words::new(&["the", "a", "an"]);
 
 /// Words that show a date opens the clause after it: "remember that in 2005, the Government…".
-const SUBORDINATORS: &[&str] = &[
+const SUBORDINATORS: Words = Words::new(&[
     "that", "when", "and", "but", "because", "as", "if", "since", "while", "where", "so", "then",
     "although", "though", "until", "once", "whereas",
-];
+]);
 
 /// Words that add nothing at the start of a title.
-const LEADING: &[&str] = &[
+const LEADING: Words = Words::new(&[
     "and",
     "but",
     "so",
@@ -72,22 +75,22 @@ const LEADING: &[&str] = &[
     "i",
     "only",
     "just",
-];
+]);
 
 /// Words after "I" that keep it in a title: "I was part of" reads better than "Was part of".
-const AUXILIARIES: &[&str] = &[
+const AUXILIARIES: Words = Words::new(&[
     "am", "was", "have", "had", "will", "would", "could", "should", "can", "do", "did", "may",
     "might", "must", "shall",
-];
+]);
 
 /// Words a title must not end on.
-const TRAILING: &[&str] = &[
+const TRAILING: Words = Words::new(&[
     "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
     "from", "since", "until", "during", "that", "which", "who", "its", "their", "his", "her",
     "our", "my", "your", "is", "was", "were", "are", "be", "been", "has", "have", "had", "as",
     "than", "into", "about", "after", "before", "between", "through", "over", "under", "while",
     "when", "where", "also", "very", "most", "more", "this", "these", "those", "such", "not",
-];
+]);
 
 /// The title for the date at `matched` in `sentence`, whose clauses are `clauses`; `dates` are
 /// all the date phrases of the sentence (sorted), which are left out of the title.
@@ -102,11 +105,11 @@ pub(super) fn title(
     let clause = clauses.around(window.clone(), matched.clone());
     let words = |range: Range<usize>| drop_date_words(clauses::words(text, range, dates));
     let mut before = words(clause.start..matched.start);
-    while before.last().is_some_and(|w| in_list(w, BEFORE_DATE)) {
+    while before.last().is_some_and(|w| in_list(w, &BEFORE_DATE)) {
         before.pop();
     }
     let after = words(matched.end..clause.end);
-    let introduces = after.is_empty() && before.last().is_none_or(|w| in_list(w, SUBORDINATORS));
+    let introduces = after.is_empty() && before.last().is_none_or(|w| in_list(w, &SUBORDINATORS));
     let following = || words(clause.end..window.end);
     let title = if introduces {
         tidy(following())
@@ -142,7 +145,7 @@ fn drop_date_words(mut words: Vec<&str>) -> Vec<&str> {
     for read in 0..words.len() {
         let word = words[read];
         if word == clauses::DATE_MARK {
-            while kept > 0 && in_list(words[kept - 1], BEFORE_DATE) {
+            while kept > 0 && in_list(words[kept - 1], &BEFORE_DATE) {
                 kept -= 1;
             }
         } else {
@@ -160,18 +163,43 @@ pub(super) fn event_title(text: &str, event: Range<usize>) -> String {
     let words: Vec<&str> = text[event].split_whitespace().collect();
     let articles = words
         .iter()
-        .take_while(|w| in_list(w, &["the", "a", "an"]))
+        .take_while(|w| in_list(w, &ARTICLES))
         .count()
         .min(words.len().saturating_sub(1));
     tidy(words.into_iter().skip(articles))
 }
 
-fn in_list(word: &str, list: &[&str]) -> bool {
+/// Whether `word`, without punctuation at either end, is in `list`, ignoring case.
+fn in_list(word: &str, list: &Words) -> bool {
     if word.len() > 16 {
         return false;
     }
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-    list.iter().any(|w| word.eq_ignore_ascii_case(w))
+    list.has_length(word.len()) && list.words.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// A list of lower-case ASCII words and the set of their lengths: titles test every word
+/// they keep against these lists, and most words have a length none of the list has.
+struct Words {
+    words: &'static [&'static str],
+    /// Bit `n` is set when a word of `n` bytes is in the list.
+    lengths: u64,
+}
+
+impl Words {
+    const fn new(words: &'static [&'static str]) -> Self {
+        let mut lengths = 0;
+        let mut index = 0;
+        while index < words.len() {
+            lengths |= 1 << words[index].len();
+            index += 1;
+        }
+        Self { words, lengths }
+    }
+
+    fn has_length(&self, length: usize) -> bool {
+        length < 64 && self.lengths & (1 << length) != 0
+    }
 }
 
 /// Single spaces, no stray punctuation or filler at either end, at most [`MAX_TITLE`]
@@ -181,47 +209,44 @@ fn in_list(word: &str, list: &[&str]) -> bool {
 /// reach, and the one String is built once the words are chosen.
 fn tidy<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
     let mut words = words.into_iter().filter(|w| has_alphanumeric(w));
+    // Every word takes at least two characters of the title with its space, so no more than
+    // this many fit.
+    let mut kept = [""; MAX_TITLE / 2 + 1];
+    let mut count = 0;
     let mut next = words.next();
-    let mut title = String::new();
     while let Some(word) = next {
         next = words.next();
-        let filler = in_list(word, LEADING)
-            && !(word == "I" && next.is_some_and(|after| in_list(after, AUXILIARIES)));
+        let filler = in_list(word, &LEADING)
+            && !(word == "I" && next.is_some_and(|after| in_list(after, &AUXILIARIES)));
         if !(filler && next.is_some()) {
-            title.push_str(word.trim_start_matches(|c: char| !c.is_alphanumeric()));
+            kept[0] = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+            count = 1;
             break;
         }
     }
-    let mut length = title.chars().count();
+    let mut length = kept[0].chars().count();
     if length > MAX_TITLE {
-        title.clear();
+        count = 0;
     }
-    // Where each word of the title starts; every word takes at least two characters of the
-    // title with its space, so no more than this many fit.
-    let mut starts = [0usize; MAX_TITLE / 2 + 1];
-    let mut count = usize::from(!title.is_empty());
     while let Some(word) = next.filter(|_| count > 0) {
         let size = word.chars().count() + 1;
         if length + size > MAX_TITLE {
             break;
         }
         length += size;
-        title.push(' ');
-        starts[count] = title.len();
-        title.push_str(word);
+        kept[count] = word;
         count += 1;
         next = words.next();
     }
     while count > 0 {
-        let start = starts[count - 1];
-        let last = title[start..].trim_end_matches(|c: char| !c.is_alphanumeric());
-        if count == 1 || !in_list(last, TRAILING) {
-            title.truncate(start + last.len());
+        let last = kept[count - 1].trim_end_matches(|c: char| !c.is_alphanumeric());
+        if count == 1 || !in_list(last, &TRAILING) {
+            kept[count - 1] = last;
             break;
         }
         count -= 1;
-        title.truncate(start.saturating_sub(1));
     }
+    let mut title = kept[..count].join(" ");
     balance(&mut title);
     let trimmed = title.trim();
     if trimmed.len() == title.len() && title.as_bytes().first().is_some_and(u8::is_ascii) {
@@ -241,8 +266,15 @@ fn has_alphanumeric(word: &str) -> bool {
 /// quotes when their number is odd.
 fn balance(title: &mut String) {
     const MARKS: [char; 7] = ['(', ')', '[', ']', '“', '”', '"'];
-    let marked = |b: &u8| matches!(b, b'(' | b')' | b'[' | b']' | b'"' | 0xE2);
-    if !title.bytes().any(|b| marked(&b)) {
+    let bytes = title.as_bytes();
+    let marked = bytes.iter().enumerate().any(|(at, &byte)| match byte {
+        b'(' | b')' | b'[' | b']' | b'"' => true,
+        0xE2 => {
+            bytes[at + 1..].starts_with(&[0x80, 0x9C]) || bytes[at + 1..].starts_with(&[0x80, 0x9D])
+        }
+        _ => false,
+    });
+    if !marked {
         return;
     }
     let mut counts = [0usize; MARKS.len()];
@@ -290,11 +322,11 @@ mod tests {
             .iter()
             .enumerate()
             .take_while(|&(index, w)| {
-                in_list(w, LEADING)
+                in_list(w, &LEADING)
                     && !(*w == "I"
                         && words
                             .get(index + 1)
-                            .is_some_and(|next| in_list(next, AUXILIARIES)))
+                            .is_some_and(|next| in_list(next, &AUXILIARIES)))
             })
             .count();
         words.drain(..filler.min(words.len().saturating_sub(1)));
@@ -315,7 +347,7 @@ mod tests {
         }
         while let Some(last) = kept.pop() {
             let last = last.trim_end_matches(|c: char| !c.is_alphanumeric());
-            if kept.is_empty() || !in_list(last, TRAILING) {
+            if kept.is_empty() || !in_list(last, &TRAILING) {
                 kept.push(last);
                 break;
             }
