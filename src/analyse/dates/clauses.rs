@@ -51,9 +51,34 @@ fn separator(text: &str, pos: usize, c: char) -> bool {
             true
         }
         '–' | '-' => text[..pos].ends_with(' ') && text[skip_char(text, pos)..].starts_with(' '),
-        ' ' => text[pos..].starts_with(" but ") || text[pos..].starts_with(" whereas "),
+        ' ' => {
+            let rest = &text.as_bytes()[pos..];
+            rest.starts_with(b" but ") || rest.starts_with(b" whereas ")
+        }
         _ => false,
     }
+}
+
+/// Whether a character starting with `byte` may be a separator: the ASCII ones, and the
+/// first byte of `—`, `–`, `“` and `”` (all of which start with 0xE2). Letters and other bytes
+/// are passed over without decoding.
+fn might_separate(byte: u8) -> bool {
+    matches!(
+        byte,
+        b',' | b';'
+            | b':'
+            | b'('
+            | b')'
+            | b'['
+            | b']'
+            | b'"'
+            | b'\n'
+            | b'?'
+            | b'!'
+            | b'-'
+            | b' '
+            | 0xE2
+    )
 }
 
 /// The clause separators of one sentence, found once so that finding the clause around each
@@ -69,12 +94,19 @@ impl Clauses {
     pub fn new(text: &str, sentence: Range<usize>, dates: &[Range<usize>]) -> Self {
         let mut cuts = Vec::new();
         let mut next_date = 0;
-        for (i, c) in text[sentence.clone()].char_indices() {
+        let bytes = text.as_bytes();
+        for (i, &byte) in bytes[sentence.clone()].iter().enumerate() {
             let pos = sentence.start + i;
+            let space_before_word =
+                byte == b' ' && !matches!(bytes.get(pos + 1), Some(b'b' | b'w'));
+            if space_before_word || !might_separate(byte) {
+                continue;
+            }
             while dates.get(next_date).is_some_and(|date| date.end <= pos) {
                 next_date += 1;
             }
             let in_date = dates.get(next_date).is_some_and(|date| date.start <= pos);
+            let c = text[pos..].chars().next().unwrap_or_default();
             if !in_date && separator(text, pos, c) {
                 cuts.push(pos..pos + c.len_utf8());
             }
@@ -129,13 +161,110 @@ pub(super) fn words<'a>(
             break;
         }
         if date.start > pos {
-            out.extend(text[pos..date.start].split_whitespace());
+            push_words(&mut out, &text[pos..date.start]);
         }
         out.push(DATE_MARK);
         pos = pos.max(date.end);
     }
     if pos < range.end {
-        out.extend(text[pos..range.end].split_whitespace());
+        push_words(&mut out, &text[pos..range.end]);
     }
     out
+}
+
+/// Appends the words of `text` to `out` as `split_whitespace` gives them, reading ASCII a
+/// byte at a time.
+fn push_words<'a>(out: &mut Vec<&'a str>, text: &'a str) {
+    let bytes = text.as_bytes();
+    let mut word_start = None;
+    let mut pos = 0;
+    while let Some(&byte) = bytes.get(pos) {
+        let c = if byte.is_ascii() {
+            char::from(byte)
+        } else {
+            text[pos..].chars().next().unwrap_or_default()
+        };
+        match (c.is_whitespace(), word_start) {
+            (true, Some(start)) => {
+                out.push(&text[start..pos]);
+                word_start = None;
+            }
+            (false, None) => word_start = Some(pos),
+            _ => {}
+        }
+        pos += c.len_utf8();
+    }
+    if let Some(start) = word_start {
+        out.push(&text[start..]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The separators as first found, decoding every character of the sentence.
+    fn cuts_by_characters(
+        text: &str,
+        sentence: Range<usize>,
+        dates: &[Range<usize>],
+    ) -> Vec<Range<usize>> {
+        let mut cuts = Vec::new();
+        let mut next_date = 0;
+        for (i, c) in text[sentence.clone()].char_indices() {
+            let pos = sentence.start + i;
+            while dates.get(next_date).is_some_and(|date| date.end <= pos) {
+                next_date += 1;
+            }
+            let in_date = dates.get(next_date).is_some_and(|date| date.start <= pos);
+            if !in_date && separator(text, pos, c) {
+                cuts.push(pos..pos + c.len_utf8());
+            }
+        }
+        cuts
+    }
+
+    proptest! {
+        #[test]
+        fn words_are_split_as_split_whitespace_splits_them(text in any::<String>()) {
+            let mut words = Vec::new();
+            push_words(&mut words, &text);
+            prop_assert_eq!(words, text.split_whitespace().collect::<Vec<_>>());
+        }
+
+        #[test]
+        fn words_of_spaced_text_are_split_as_split_whitespace_splits_them(
+            text in "[a-z’ \t\n\u{a0}\u{2028}\u{3000}é]{0,40}"
+        ) {
+            let mut words = Vec::new();
+            push_words(&mut words, &text);
+            prop_assert_eq!(words, text.split_whitespace().collect::<Vec<_>>());
+        }
+
+        #[test]
+        fn byte_scan_finds_the_separators_the_character_scan_found(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "word", " ", ", ", ";", ":", "(", ")", "[", "]", "—", "–", " – ", " - ", "-",
+                    "“", "”", "\"", "\n", "?", "!", " but ", " whereas ", "’", "é", "…", "x",
+                ]),
+                0..20,
+            ),
+            cut in 0usize..4,
+        ) {
+            let text = pieces.concat();
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let dates: Vec<Range<usize>> = bounds
+                .chunks(3 + cut)
+                .filter_map(|chunk| Some(*chunk.first()?..*chunk.last()?))
+                .step_by(2)
+                .collect();
+            let sentence = 0..text.len();
+            prop_assert_eq!(
+                Clauses::new(&text, sentence.clone(), &dates).cuts,
+                cuts_by_characters(&text, sentence, &dates)
+            );
+        }
+    }
 }

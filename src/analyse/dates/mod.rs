@@ -108,6 +108,9 @@ pub struct Extraction {
 /// month") or the ISO date (`"2005"`), which lets an editor silence a false or unwanted date
 /// without editing the source text.
 pub fn is_ignored(mention: &DateMention, ignore: &[String]) -> bool {
+    if ignore.is_empty() {
+        return false;
+    }
     let matched = fold(&mention.matched);
     let iso = mention.start.iso();
     ignore.iter().any(|entry| {

@@ -10,7 +10,7 @@ use chrono::Weekday;
 
 use super::DateOrder;
 use super::tokens::{Kind, Token};
-use super::words::{self, MonthForm, Season, Unit};
+use super::words::{self, MonthForm, Season, Starts, Unit};
 
 /// The earliest year a bare number is read as: older numbers are counts or references.
 const FIRST_YEAR: u32 = 1000;
@@ -198,23 +198,39 @@ pub(super) fn scan(text: &str, toks: &[Token], order: DateOrder) -> Vec<Raw> {
 
 impl Scanner<'_> {
     /// The phrase starting at token `i`, trying the longest kinds of phrase first.
+    /// Each recogniser is tried only when the first word can start its kind of phrase
+    /// ([`words::phrase_starts`]); the others would find nothing there.
     fn at(&self, i: usize) -> Option<Hit> {
-        match self.kind(i)? {
-            Kind::Word if words::may_start_phrase(self.text_of(i)) => {}
-            Kind::Number | Kind::Ordinal | Kind::Grouped => {}
+        let starts = match self.kind(i)? {
+            Kind::Word => words::phrase_starts(self.text_of(i)),
+            Kind::Number | Kind::Ordinal | Kind::Grouped => Starts::ALL,
             _ => return None,
+        };
+        if starts.contains(Starts::RANGE)
+            && let Some(hit) = self.range(i)
+        {
+            return Some(hit);
         }
-        self.range(i)
-            .or_else(|| {
-                self.doc_relative(i)
-                    .map(|(r, next)| Hit::exact(Shape::Point(When::Relative(r)), next))
-            })
-            .or_else(|| self.offset(i))
-            .or_else(|| self.fuzzy(i))
-            .or_else(|| {
-                self.calendar(i, false)
-                    .map(|(shape, next)| Hit::exact(shape, next))
-            })
+        if starts.contains(Starts::RELATIVE)
+            && let Some((relative, next)) = self.doc_relative(i)
+        {
+            return Some(Hit::exact(Shape::Point(When::Relative(relative)), next));
+        }
+        if starts.contains(Starts::OFFSET)
+            && let Some(hit) = self.offset(i)
+        {
+            return Some(hit);
+        }
+        if starts.contains(Starts::FUZZY)
+            && let Some(hit) = self.fuzzy(i)
+        {
+            return Some(hit);
+        }
+        if !starts.contains(Starts::CALENDAR) {
+            return None;
+        }
+        self.calendar(i, false)
+            .map(|(shape, next)| Hit::exact(shape, next))
     }
 
     /// The text of token `i`, or "" past the end.
@@ -222,17 +238,22 @@ impl Scanner<'_> {
         self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
-    /// Whether token `i` is the word `word`, ignoring case and apostrophe style.
+    /// Whether token `i` is the word `word` (ASCII), ignoring case and apostrophe style.
+    ///
+    /// The scanner asks this of most words many times over, so the common answers come
+    /// from the lengths: a word of the same length matches only byte for byte (ignoring
+    /// case), and a shorter one never does; only a longer one, which may hold a curly
+    /// apostrophe, is compared character by character.
     pub fn is_word(&self, i: usize, word: &str) -> bool {
-        if self.kind(i) != Some(Kind::Word) {
+        let Some(token) = self.toks.get(i).filter(|t| t.kind == Kind::Word) else {
             return false;
+        };
+        let length = token.end - token.start;
+        if length == word.len() {
+            return self.text.as_bytes()[token.start..token.end]
+                .eq_ignore_ascii_case(word.as_bytes());
         }
-        let text = self.text_of(i);
-        if text.is_ascii() {
-            text.eq_ignore_ascii_case(word)
-        } else {
-            same_word(text, word)
-        }
+        length > word.len() && same_word(&self.text[token.start..token.end], word)
     }
 
     /// Whether token `i` is one of `list`.
@@ -636,6 +657,150 @@ pub(super) fn same_word(text: &str, word: &str) -> bool {
             (None, None) => return true,
             (Some(x), Some(y)) if x.eq_ignore_ascii_case(&y) => {}
             _ => return false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::dates::tokens::tokenize;
+    use proptest::prelude::*;
+
+    /// First words of every kind of phrase, in several cases, the words that follow them, and
+    /// whole phrases.
+    const WORDS: &[&str] = &[
+        "between",
+        "From",
+        "yesterday",
+        "Today",
+        "tonight",
+        "tomorrow",
+        "the",
+        "The",
+        "last",
+        "this",
+        "next",
+        "about",
+        "around",
+        "some",
+        "roughly",
+        "approximately",
+        "nearly",
+        "almost",
+        "end",
+        "beginning",
+        "start",
+        "middle",
+        "early",
+        "late",
+        "mid",
+        "spring",
+        "Summer",
+        "autumn",
+        "fall",
+        "winter",
+        "before",
+        "by",
+        "at",
+        "over",
+        "until",
+        "till",
+        "Christmas",
+        "new",
+        "New",
+        "Year's",
+        "Year’s",
+        "Day",
+        "Eve",
+        "day",
+        "week",
+        "weeks",
+        "month",
+        "year",
+        "of",
+        "and",
+        "to",
+        "after",
+        "later",
+        "ago",
+        "earlier",
+        "night",
+        "morning",
+        "a",
+        "an",
+        "two",
+        "twenty",
+        "-",
+        "one",
+        "January",
+        "May",
+        "Sept",
+        ".",
+        "Tuesday",
+        "2016",
+        "2014",
+        "21",
+        "21st",
+        "18/10/2016",
+        "2016-10-18",
+        "in",
+        "on",
+        "people",
+        "Mr",
+        "bombing",
+        ",",
+        "the end of",
+        "the summer of",
+        "the day before",
+        "the day after",
+        "the following",
+        "the next",
+        "a week",
+        "two days",
+        "before Christmas",
+        "New Year's Eve",
+        "about two weeks",
+        "the middle of",
+        "last week",
+        "this year",
+        "between 2014 and",
+        "from March to",
+        "Tuesday 18 October",
+        "21 September",
+        "early 2016",
+        "mid-2014",
+        "spring 2013",
+        "the day before yesterday",
+        "the day after tomorrow",
+    ];
+
+    proptest! {
+        #[test]
+        fn recognisers_a_word_cannot_start_find_nothing_there(
+            pieces in proptest::collection::vec(proptest::sample::select(WORDS), 1..8)
+        ) {
+            let text = pieces.join(" ");
+            let toks = tokenize(&text);
+            let scanner = Scanner { text: &text, toks: &toks, order: DateOrder::DayFirst };
+            for i in (0..toks.len()).filter(|&i| scanner.kind(i) == Some(Kind::Word)) {
+                let starts = words::phrase_starts(scanner.text_of(i));
+                if !starts.contains(Starts::RANGE) {
+                    prop_assert!(scanner.range(i).is_none(), "range at {} in {:?}", i, text);
+                }
+                if !starts.contains(Starts::RELATIVE) {
+                    prop_assert!(scanner.doc_relative(i).is_none(), "relative at {} in {:?}", i, text);
+                }
+                if !starts.contains(Starts::OFFSET) {
+                    prop_assert!(scanner.offset(i).is_none(), "offset at {} in {:?}", i, text);
+                }
+                if !starts.contains(Starts::FUZZY) {
+                    prop_assert!(scanner.fuzzy(i).is_none(), "fuzzy at {} in {:?}", i, text);
+                }
+                if !starts.contains(Starts::CALENDAR) {
+                    prop_assert!(scanner.calendar(i, false).is_none(), "calendar at {} in {:?}", i, text);
+                }
+            }
         }
     }
 }

@@ -112,16 +112,14 @@ impl Scanner<'_> {
         let approximate = self.word_in(i, words::APPROXIMATE_WORDS);
         let k = i + usize::from(approximate);
         if self.is_word(k, "the") {
-            if self.after_word_in(k, THE_DURATION) {
-                return None;
-            }
-            return self.the_offset(k + 1, approximate);
-        }
-        if self.after_word_in(i, words::DURATION_WORDS) {
-            return None;
+            let hit = self.the_offset(k + 1, approximate)?;
+            return (!self.after_word_in(k, THE_DURATION)).then_some(hit);
         }
         let (count, k) = self.count(k)?;
         let (unit, size) = words::unit(self.text_of(k))?;
+        if self.after_word_in(i, words::DURATION_WORDS) {
+            return None;
+        }
         if self.word_in(k - 1, &["a", "an"]) && self.text_of(k).ends_with('s') {
             return None;
         }

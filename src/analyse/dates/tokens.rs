@@ -36,13 +36,20 @@ pub(super) struct Token {
     pub breaks: u8,
 }
 
-/// Tokenizes `text` in one pass.
+/// Tokenizes `text` in one pass. ASCII (most of any text) is read a byte at a time; other
+/// characters are decoded where they occur.
 pub(super) fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 8);
     let mut pos = 0;
     let mut spaced = true;
     let mut breaks = 0u8;
-    while let Some(c) = text[pos..].chars().next() {
+    while let Some(&byte) = bytes.get(pos) {
+        let c = if byte.is_ascii() {
+            char::from(byte)
+        } else {
+            text[pos..].chars().next().unwrap_or_default()
+        };
         if c.is_whitespace() {
             spaced = true;
             if c == '\n' {
@@ -53,8 +60,9 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = pos;
         let kind = if c.is_alphanumeric() {
-            pos = run_end(text, pos);
-            let mut kind = classify(&text[start..pos]);
+            let run = Run::read(text, pos);
+            pos = run.end;
+            let mut kind = run.kind(&text[start..pos]);
             if kind == Kind::Number {
                 let grouped = group_end(text, pos);
                 if grouped > pos {
@@ -80,17 +88,80 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// The end of a run of letters and digits, allowing apostrophes between letters.
-fn run_end(text: &str, mut pos: usize) -> usize {
-    let mut chars = text[pos..].chars().peekable();
-    while let Some(c) = chars.next() {
-        let apostrophe = (c == '\'' || c == '’') && chars.peek().is_some_and(|n| n.is_alphabetic());
-        if !(c.is_alphanumeric() || apostrophe) {
-            break;
+/// A run of letters and digits, with apostrophes between letters, and what was seen while
+/// reading it, so it is classified without reading it again.
+struct Run {
+    /// Byte offset just past the run.
+    end: usize,
+    /// How many ASCII digits it starts with.
+    leading_digits: usize,
+    /// Whether it has an ASCII digit anywhere.
+    ascii_digit: bool,
+    /// Whether every character is ASCII.
+    ascii: bool,
+}
+
+impl Run {
+    /// Reads the run that starts at `start` (a letter or digit).
+    fn read(text: &str, start: usize) -> Self {
+        let bytes = text.as_bytes();
+        let mut run = Run {
+            end: start,
+            leading_digits: 0,
+            ascii_digit: false,
+            ascii: true,
+        };
+        while let Some(&byte) = bytes.get(run.end) {
+            if byte.is_ascii_digit() {
+                if run.leading_digits == run.end - start {
+                    run.leading_digits += 1;
+                }
+                run.ascii_digit = true;
+                run.end += 1;
+                continue;
+            }
+            if byte.is_ascii_alphabetic() {
+                run.end += 1;
+                continue;
+            }
+            let Some(c) = text[run.end..].chars().next() else {
+                break;
+            };
+            let after = run.end + c.len_utf8();
+            let apostrophe = (c == '\'' || c == '’')
+                && text[after..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic);
+            if !(c.is_alphanumeric() || apostrophe) {
+                break;
+            }
+            run.ascii &= c.is_ascii();
+            run.end = after;
         }
-        pos += c.len_utf8();
+        run
     }
-    pos
+
+    /// What the run (whose text is `run`) is made of.
+    fn kind(&self, run: &str) -> Kind {
+        let digits = self.leading_digits;
+        if digits == run.len() {
+            return Kind::Number;
+        }
+        if digits > 0
+            && ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|s| run[digits..].eq_ignore_ascii_case(s))
+        {
+            return Kind::Ordinal;
+        }
+        let numeric = if self.ascii {
+            self.ascii_digit
+        } else {
+            run.chars().any(char::is_numeric)
+        };
+        if numeric { Kind::Mixed } else { Kind::Word }
+    }
 }
 
 /// The end of digit groups such as `,000` or `.5` that continue a number at `pos`.
@@ -106,23 +177,4 @@ fn group_end(text: &str, mut pos: usize) -> usize {
         }
     }
     pos
-}
-
-fn classify(run: &str) -> Kind {
-    let digits = run.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == run.len() {
-        return Kind::Number;
-    }
-    if digits > 0
-        && ["st", "nd", "rd", "th"]
-            .iter()
-            .any(|s| run[digits..].eq_ignore_ascii_case(s))
-    {
-        return Kind::Ordinal;
-    }
-    if run.chars().any(char::is_numeric) {
-        Kind::Mixed
-    } else {
-        Kind::Word
-    }
 }

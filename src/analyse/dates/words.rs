@@ -14,57 +14,67 @@ pub(super) enum MonthForm {
     Abbrev,
 }
 
-const MONTHS: [(&str, u32, MonthForm); 24] = [
-    ("january", 1, MonthForm::Full),
-    ("february", 2, MonthForm::Full),
-    ("march", 3, MonthForm::Ambiguous),
-    ("april", 4, MonthForm::Full),
-    ("may", 5, MonthForm::Ambiguous),
-    ("june", 6, MonthForm::Full),
-    ("july", 7, MonthForm::Full),
-    ("august", 8, MonthForm::Ambiguous),
-    ("september", 9, MonthForm::Full),
-    ("october", 10, MonthForm::Full),
-    ("november", 11, MonthForm::Full),
-    ("december", 12, MonthForm::Full),
-    ("jan", 1, MonthForm::Abbrev),
-    ("feb", 2, MonthForm::Abbrev),
-    ("mar", 3, MonthForm::Abbrev),
-    ("apr", 4, MonthForm::Abbrev),
-    ("jun", 6, MonthForm::Abbrev),
-    ("jul", 7, MonthForm::Abbrev),
-    ("aug", 8, MonthForm::Abbrev),
-    ("sep", 9, MonthForm::Abbrev),
-    ("sept", 9, MonthForm::Abbrev),
-    ("oct", 10, MonthForm::Abbrev),
-    ("nov", 11, MonthForm::Abbrev),
-    ("dec", 12, MonthForm::Abbrev),
-];
+/// Runs `find` on `word` in ASCII lower case. A word longer than 16 bytes is none of the
+/// words below; a word that is not ASCII keeps bytes that none of them has.
+fn lookup<T>(word: &str, find: impl FnOnce(&[u8]) -> Option<T>) -> Option<T> {
+    let mut buffer = [0u8; 16];
+    let lower = buffer.get_mut(..word.len())?;
+    for (slot, byte) in lower.iter_mut().zip(word.bytes()) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    find(lower)
+}
 
 /// The month a word names, and how it is written.
 pub(super) fn month(word: &str) -> Option<(u32, MonthForm)> {
-    MONTHS
-        .iter()
-        .find(|(name, _, _)| word.eq_ignore_ascii_case(name))
-        .map(|&(_, number, form)| (number, form))
+    lookup(word, month_of)
 }
 
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
+fn month_of(lower: &[u8]) -> Option<(u32, MonthForm)> {
+    Some(match lower {
+        b"january" => (1, MonthForm::Full),
+        b"february" => (2, MonthForm::Full),
+        b"march" => (3, MonthForm::Ambiguous),
+        b"april" => (4, MonthForm::Full),
+        b"may" => (5, MonthForm::Ambiguous),
+        b"june" => (6, MonthForm::Full),
+        b"july" => (7, MonthForm::Full),
+        b"august" => (8, MonthForm::Ambiguous),
+        b"september" => (9, MonthForm::Full),
+        b"october" => (10, MonthForm::Full),
+        b"november" => (11, MonthForm::Full),
+        b"december" => (12, MonthForm::Full),
+        b"jan" => (1, MonthForm::Abbrev),
+        b"feb" => (2, MonthForm::Abbrev),
+        b"mar" => (3, MonthForm::Abbrev),
+        b"apr" => (4, MonthForm::Abbrev),
+        b"jun" => (6, MonthForm::Abbrev),
+        b"jul" => (7, MonthForm::Abbrev),
+        b"aug" => (8, MonthForm::Abbrev),
+        b"sep" | b"sept" => (9, MonthForm::Abbrev),
+        b"oct" => (10, MonthForm::Abbrev),
+        b"nov" => (11, MonthForm::Abbrev),
+        b"dec" => (12, MonthForm::Abbrev),
+        _ => return None,
+    })
+}
 
 /// The weekday a word names.
 pub(super) fn weekday(word: &str) -> Option<Weekday> {
-    WEEKDAYS
-        .iter()
-        .find(|(name, _)| word.eq_ignore_ascii_case(name))
-        .map(|&(_, day)| day)
+    lookup(word, weekday_of)
+}
+
+fn weekday_of(lower: &[u8]) -> Option<Weekday> {
+    Some(match lower {
+        b"monday" => Weekday::Mon,
+        b"tuesday" => Weekday::Tue,
+        b"wednesday" => Weekday::Wed,
+        b"thursday" => Weekday::Thu,
+        b"friday" => Weekday::Fri,
+        b"saturday" => Weekday::Sat,
+        b"sunday" => Weekday::Sun,
+        _ => return None,
+    })
 }
 
 /// A season: the month it starts in and the word shown as the date's qualifier.
@@ -90,38 +100,36 @@ pub(super) fn season(word: &str) -> Option<Season> {
     Some(Season { start_month, name })
 }
 
-const NUMBER_WORDS: [(&str, u32); 23] = [
-    ("a", 1),
-    ("an", 1),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-];
-
 /// The value of a number word from "a" and "one" to "thirty".
 pub(super) fn number_word(word: &str) -> Option<u32> {
-    NUMBER_WORDS
-        .iter()
-        .find(|(name, _)| word.eq_ignore_ascii_case(name))
-        .map(|&(_, value)| value)
+    lookup(word, number_of)
+}
+
+fn number_of(lower: &[u8]) -> Option<u32> {
+    Some(match lower {
+        b"a" | b"an" | b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        b"twenty" => 20,
+        b"thirty" => 30,
+        _ => return None,
+    })
 }
 
 /// Units of time an offset can be counted in, with their length in the base unit.
@@ -140,22 +148,16 @@ pub(super) enum Unit {
 
 /// The unit a word names and how many base units one of it is.
 pub(super) fn unit(word: &str) -> Option<(Unit, i32)> {
-    const UNITS: [(&str, Unit, i32); 10] = [
-        ("day", Unit::Day, 1),
-        ("days", Unit::Day, 1),
-        ("week", Unit::Week, 1),
-        ("weeks", Unit::Week, 1),
-        ("fortnight", Unit::Week, 2),
-        ("fortnights", Unit::Week, 2),
-        ("month", Unit::Month, 1),
-        ("months", Unit::Month, 1),
-        ("year", Unit::Year, 1),
-        ("years", Unit::Year, 1),
-    ];
-    UNITS
-        .iter()
-        .find(|(name, _, _)| word.eq_ignore_ascii_case(name))
-        .map(|&(_, unit, size)| (unit, size))
+    lookup(word, |lower| {
+        Some(match lower {
+            b"day" | b"days" => (Unit::Day, 1),
+            b"week" | b"weeks" => (Unit::Week, 1),
+            b"fortnight" | b"fortnights" => (Unit::Week, 2),
+            b"month" | b"months" => (Unit::Month, 1),
+            b"year" | b"years" => (Unit::Year, 1),
+            _ => return None,
+        })
+    })
 }
 
 /// Words before a bare year that make it a date: "in 2005", "since 2011".
@@ -280,55 +282,64 @@ pub(super) const EVENT_STOPS: &[&str] = &[
     "then", "although", "though",
 ];
 
-/// Whether a date phrase can start with `word`: the first word of every phrase the scanner
-/// knows. Checking this once per word lets the scanner skip ordinary words cheaply.
-pub(super) fn may_start_phrase(word: &str) -> bool {
-    let mut lower = [0u8; 13];
-    let Some(slot) = lower.get_mut(..word.len()) else {
-        return false;
-    };
-    slot.copy_from_slice(word.as_bytes());
-    slot.make_ascii_lowercase();
-    matches!(
-        &*slot,
-        b"between"
-            | b"from"
-            | b"yesterday"
-            | b"today"
-            | b"tonight"
-            | b"tomorrow"
-            | b"the"
-            | b"last"
-            | b"this"
-            | b"next"
-            | b"about"
-            | b"around"
-            | b"some"
-            | b"roughly"
-            | b"approximately"
-            | b"nearly"
-            | b"almost"
-            | b"end"
-            | b"beginning"
-            | b"start"
-            | b"middle"
-            | b"early"
-            | b"late"
-            | b"mid"
-            | b"spring"
-            | b"summer"
-            | b"autumn"
-            | b"fall"
-            | b"winter"
-            | b"before"
-            | b"by"
-            | b"at"
-            | b"over"
-            | b"until"
-            | b"till"
-            | b"christmas"
-            | b"new"
-    ) || month(word).is_some()
-        || weekday(word).is_some()
-        || number_word(word).is_some()
+/// The kinds of phrase a word can start, found with one look-up per word, so the scanner
+/// skips ordinary words cheaply and tries only the recognisers that can match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Starts(u8);
+
+impl Starts {
+    /// No date phrase starts with the word.
+    pub const NONE: Self = Self(0);
+    /// A range: "between", "from".
+    pub const RANGE: Self = Self(1);
+    /// A date counted from the document's: "yesterday", "last", "the" (day before), a month.
+    pub const RELATIVE: Self = Self(1 << 1);
+    /// A distance: "about", "the" (day after), a number word.
+    pub const OFFSET: Self = Self(1 << 2);
+    /// A fuzzy date: "the" (end of), "early", a season, "before" (Christmas).
+    pub const FUZZY: Self = Self(1 << 3);
+    /// A calendar date: a month or a weekday.
+    pub const CALENDAR: Self = Self(1 << 4);
+    /// A number may start any of them.
+    pub const ALL: Self = Self(0b1_1111);
+
+    /// Whether the word may start a phrase of `kind`.
+    pub fn contains(self, kind: Self) -> bool {
+        self.0 & kind.0 != 0
+    }
+
+    const fn with(self, kind: Self) -> Self {
+        Self(self.0 | kind.0)
+    }
+}
+
+/// The kinds of date phrase `word` may start: the first word of every phrase the scanner
+/// knows, by recogniser.
+pub(super) fn phrase_starts(word: &str) -> Starts {
+    lookup(word, |lower| {
+        let mut starts = match lower {
+            b"between" | b"from" => Starts::RANGE,
+            b"yesterday" | b"today" | b"tonight" | b"tomorrow" | b"last" | b"this" | b"next" => {
+                Starts::RELATIVE
+            }
+            b"the" => Starts::RELATIVE.with(Starts::OFFSET).with(Starts::FUZZY),
+            b"about" | b"around" | b"some" | b"roughly" | b"approximately" | b"nearly"
+            | b"almost" => Starts::OFFSET,
+            b"end" | b"beginning" | b"start" | b"middle" | b"early" | b"late" | b"mid"
+            | b"spring" | b"summer" | b"autumn" | b"fall" | b"winter" | b"before" | b"by"
+            | b"at" | b"over" | b"until" | b"till" | b"christmas" | b"new" => Starts::FUZZY,
+            _ => Starts::NONE,
+        };
+        if month_of(lower).is_some() {
+            starts = starts.with(Starts::RELATIVE).with(Starts::CALENDAR);
+        }
+        if weekday_of(lower).is_some() {
+            starts = starts.with(Starts::CALENDAR);
+        }
+        if number_of(lower).is_some() {
+            starts = starts.with(Starts::OFFSET);
+        }
+        Some(starts)
+    })
+    .unwrap_or(Starts::NONE)
 }

@@ -1,5 +1,6 @@
 //! Tests for the date extractor, the timeline and the overview chart.
 
+mod fast_paths;
 mod props;
 mod samples;
 mod table;
