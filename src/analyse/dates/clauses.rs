@@ -47,9 +47,8 @@ pub(super) fn window(
 /// Whether the character `c` at `pos` separates clauses.
 fn separator(text: &str, pos: usize, c: char) -> bool {
     match c {
-        ',' | ';' | ':' | '(' | ')' | '[' | ']' | '—' | '“' | '”' | '"' | '\n' | '?' | '!' => {
-            true
-        }
+        ',' | ':' => !between_digits(text.as_bytes(), pos),
+        ';' | '(' | ')' | '[' | ']' | '—' | '“' | '”' | '"' | '\n' | '?' | '!' => true,
         '–' | '-' => text[..pos].ends_with(' ') && text[skip_char(text, pos)..].starts_with(' '),
         ' ' => {
             let rest = &text.as_bytes()[pos..];
@@ -57,6 +56,12 @@ fn separator(text: &str, pos: usize, c: char) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether the byte at `pos` has an ASCII digit on each side, as the comma of "4,400" and
+/// the colon of "14:30" do.
+fn between_digits(bytes: &[u8], pos: usize) -> bool {
+    pos > 0 && bytes[pos - 1].is_ascii_digit() && bytes.get(pos + 1).is_some_and(u8::is_ascii_digit)
 }
 
 /// Whether a character starting with `byte` may be a separator: the ASCII ones, and the
@@ -247,7 +252,7 @@ mod tests {
             pieces in proptest::collection::vec(
                 proptest::sample::select(vec![
                     "word", " ", ", ", ";", ":", "(", ")", "[", "]", "—", "–", " – ", " - ", "-",
-                    "“", "”", "\"", "\n", "?", "!", " but ", " whereas ", "’", "é", "…", "x",
+                    "“", "”", "\"", "\n", "?", "!", " but ", " whereas ", "’", "é", "…", "x", "4",
                 ]),
                 0..20,
             ),

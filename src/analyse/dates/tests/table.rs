@@ -449,6 +449,19 @@ const TITLES: &[(&str, &str, usize, &str)] = &[
         0,
         "18 October 2016",
     ),
+    // A comma or colon between digits is part of a number or a time, not a clause break.
+    (
+        DAY,
+        "The office reported 98 households in 1998, up from 4,400 families a year earlier.",
+        1,
+        "Up from 4,400 families",
+    ),
+    (
+        DAY,
+        "By 14:30 on 18 October 2016 the convoy had left.",
+        0,
+        "By 14:30 the convoy had left",
+    ),
 ];
 
 #[test]
