@@ -309,7 +309,9 @@ fn events_view(pack: &Pack, years: &[(i32, &[MonthGroup])], lookup: &EventLookup
     }
 }
 
-fn topic_key(taxonomy: &str, slug: &str) -> String {
+/// A term as the timeline's topic filter names it, in its options and in the `?topic=` of a
+/// link to a filtered timeline.
+pub fn topic_key(taxonomy: &str, slug: &str) -> String {
     format!("{taxonomy}/{slug}")
 }
 

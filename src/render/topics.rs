@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::cache::Fingerprint;
-use super::timeline::{DocumentEventView, event_link, split_by_year};
+use super::timeline::{DocumentEventView, event_link, split_by_year, topic_key};
 use super::views::{DateView, document_url};
 use crate::analyse::PackAnalysis;
 use crate::analyse::index::{IndexEntry, Term, TermId, Vocabulary};
@@ -20,6 +20,12 @@ pub const INDEX_LOCATOR_LIMIT: usize = 10;
 /// An entry's page quotes at most this many mentions in context; further mentions are
 /// listed by paragraph.
 pub const QUOTED_MENTION_LIMIT: usize = 50;
+
+/// A term page lists at most this many of the events dated in the paragraphs that mention
+/// the term; the rest are counted by year, each year linking to the timeline filtered to the
+/// term. A term mentioned all through a large pack would otherwise repeat most of the
+/// timeline on its page, and re-render it on every edit.
+pub const TERM_EVENT_LIMIT: usize = 30;
 
 /// A link to a term's page.
 #[derive(Debug, Clone, Serialize)]
@@ -165,6 +171,19 @@ pub struct RelatedView {
     pub shared: usize,
 }
 
+/// How many of a term's events fall in one year, with the timeline page that shows them.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventYearView {
+    /// The year.
+    pub year: i32,
+    /// The term's events dated in it.
+    pub count: usize,
+    /// The timeline page holding that year, from the site root (`timeline/2016/`).
+    pub url: String,
+    /// The year's heading on that page, when the timeline is one page (`#y2016-heading`).
+    pub fragment: String,
+}
+
 /// Everything a term page shows.
 #[derive(Debug, Clone, Serialize)]
 pub struct TermPageView {
@@ -188,8 +207,15 @@ pub struct TermPageView {
     pub related: Vec<RelatedView>,
     /// See also.
     pub see_also: Vec<TermLink>,
-    /// Timeline events dated in paragraphs that mention the term.
+    /// The first [`TERM_EVENT_LIMIT`] timeline events dated in paragraphs that mention the
+    /// term, in timeline order.
     pub events: Vec<DocumentEventView>,
+    /// All such events.
+    pub event_count: usize,
+    /// All such events counted by year, when there are more than `events` shows.
+    pub event_years: Vec<EventYearView>,
+    /// The term as the timeline's topic filter names it (`topics/aleppo`).
+    pub filter: String,
 }
 
 /// The A–Z index, one group per taxonomy in configured order.
@@ -270,6 +296,7 @@ pub fn term_page_view(pack: &Pack, entry: &IndexEntry) -> TermPageView {
     let vocabulary = &pack.analysis.vocabulary;
     let term = vocabulary.get(entry.term);
     let mut quota = QUOTED_MENTION_LIMIT;
+    let events = term_events(pack, entry);
     TermPageView {
         name: term.name.clone(),
         taxonomy: term.taxonomy.clone(),
@@ -333,7 +360,18 @@ pub fn term_page_view(pack: &Pack, entry: &IndexEntry) -> TermPageView {
             })
             .collect(),
         see_also: links(vocabulary, &term.see_also),
-        events: term_events(pack, entry),
+        event_count: events.len(),
+        event_years: if events.len() > TERM_EVENT_LIMIT {
+            event_years(pack, &events)
+        } else {
+            Vec::new()
+        },
+        events: events
+            .iter()
+            .take(TERM_EVENT_LIMIT)
+            .map(|&i| event_link(pack, i))
+            .collect(),
+        filter: topic_key(&term.taxonomy, &term.slug),
     }
 }
 
@@ -379,8 +417,9 @@ pub fn term_page_inputs(pack: &Pack, entry: &IndexEntry) -> u64 {
     fingerprint.finish()
 }
 
-/// Events dated in the paragraphs that mention the term, in timeline order.
-fn term_events(pack: &Pack, entry: &IndexEntry) -> Vec<DocumentEventView> {
+/// The timeline indices of the events dated in the paragraphs that mention the term, in
+/// timeline order.
+fn term_events(pack: &Pack, entry: &IndexEntry) -> Vec<usize> {
     let chronology = &pack.analysis.chronology;
     let mut indices: Vec<usize> = entry
         .locators
@@ -398,7 +437,36 @@ fn term_events(pack: &Pack, entry: &IndexEntry) -> Vec<DocumentEventView> {
         })
         .collect();
     indices.sort_unstable();
-    indices.into_iter().map(|i| event_link(pack, i)).collect()
+    indices
+}
+
+/// `events` (timeline indices, in order) counted by year.
+fn event_years(pack: &Pack, events: &[usize]) -> Vec<EventYearView> {
+    let split = split_by_year(pack);
+    let mut years: Vec<EventYearView> = Vec::new();
+    for &i in events {
+        let year = pack.analysis.chronology.timeline.events[i]
+            .date
+            .year_number();
+        match years.last_mut() {
+            Some(last) if last.year == year => last.count += 1,
+            _ => years.push(EventYearView {
+                year,
+                count: 1,
+                url: if split {
+                    format!("timeline/{year}/")
+                } else {
+                    "timeline/".to_string()
+                },
+                fragment: if split {
+                    String::new()
+                } else {
+                    format!("#y{year}-heading")
+                },
+            }),
+        }
+    }
+    years
 }
 
 fn paragraph_links(url: &str, paragraphs: &[String]) -> Vec<ParagraphLink> {

@@ -261,6 +261,50 @@ async function checkCitation(browser, name, url) {
 }
 
 /**
+ * Opens the timeline filtered by a link's `?topic=` (as term pages link to it), checks that
+ * only that topic's events show, then that changing a filter is kept in the address and
+ * survives a reload.
+ */
+async function checkTimelineFilters(browser, name, timelineUrl) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  const topic = "people/sergey-lavrov";
+  const url = new URL(timelineUrl);
+  url.search = `?topic=${topic}`;
+  await page.goto(url.href);
+  const state = () => page.evaluate(() => {
+    const events = Array.from(document.querySelectorAll("li.event"));
+    const shown = events.filter((li) => !li.hidden && li.offsetParent !== null);
+    return {
+      topic: document.querySelector("select[name=topic]").value,
+      kind: document.querySelector("select[name=kind]").value,
+      all: events.length,
+      shown: shown.length,
+      shownTopics: shown.map((li) => li.getAttribute("data-topics").split(" ")),
+      shownKinds: shown.map((li) => li.getAttribute("data-kind")),
+      status: document.querySelector(".filter-status").textContent,
+    };
+  });
+  let now = await state();
+  check(now.topic === topic, `${name}: ?topic= did not select the topic filter (it is "${now.topic}")`);
+  check(now.shown > 0 && now.shown < now.all, `${name}: the topic filter shows ${now.shown} of ${now.all} events`);
+  check(now.shownTopics.every((topics) => topics.includes(topic)), `${name}: an event without ${topic} is shown`);
+  check(now.status === `${now.shown} of ${now.all} events shown`, `${name}: the filter status says "${now.status}"`);
+  await page.selectOption("select[name=kind]", "debate");
+  const address = new URL(page.url());
+  check(address.searchParams.get("kind") === "debate" && address.searchParams.get("topic") === topic,
+    `${name}: the address does not keep the filters: ${page.url()}`);
+  await page.reload();
+  now = await state();
+  check(now.kind === "debate" && now.topic === topic, `${name}: the filters are lost on reload`);
+  check(now.shownKinds.every((kind) => kind === "debate"), `${name}: a non-debate event is shown`);
+  for (const error of errors) check(false, `${name}: timeline filters: ${error}`);
+  await context.close();
+}
+
+/**
  * Searches from the box on a document page (reached with "/"), checks the results, follows
  * the first one to its paragraph, then runs a phrase query on the search page itself.
  */
@@ -475,6 +519,7 @@ async function main() {
     check(missing.includes("Page not found"), "site over HTTP: unknown addresses get the 404 page");
     await checkCitation(browser, "site over HTTP", `${origin}/documents/benn-letter-2017-01/`);
     await checkSearch(browser, "site over HTTP", `${origin}/documents/benn-letter-2017-01/`, `${origin}/search/`);
+    await checkTimelineFilters(browser, "site over HTTP", `${origin}/timeline/`);
 
     const minServer = await serve(minifiedSite);
     servers.push(minServer);
@@ -495,6 +540,8 @@ async function main() {
     await checkSearch(browser, "zip bundle from file://",
       pathToFileURL(path.join(bundleRoot, "documents", "benn-letter-2017-01", "index.html")).href,
       pathToFileURL(path.join(bundleRoot, "search", "index.html")).href);
+    await checkTimelineFilters(browser, "zip bundle from file://",
+      pathToFileURL(path.join(bundleRoot, "timeline", "index.html")).href);
 
     await checkXss(browser, tmp);
 

@@ -177,3 +177,57 @@ fn vocabulary_errors_name_the_term_file_and_line() {
     assert!(err.contains("Moscow"), "{err}");
     assert!(err.contains("Nowhere"), "{err}");
 }
+
+#[test]
+fn a_term_page_lists_its_first_events_and_counts_the_rest_by_year() {
+    let pack = TestPack::new();
+    pack.write(
+        "index.toml",
+        "[[terms]]\nname = \"Aleppo\"\ntaxonomy = \"places\"\n",
+    );
+    // 40 events in paragraphs that mention Aleppo: 25 in 2015 and 15 in 2016.
+    let paragraphs: Vec<String> = (0..40)
+        .map(|i| {
+            let (day, year) = if i < 25 {
+                (i + 1, 2015)
+            } else {
+                (i - 24, 2016)
+            };
+            format!("Shelling in Aleppo was reported on {day} March {year}.")
+        })
+        .collect();
+    pack.write(
+        "content/a.md",
+        &format!(
+            "+++\ntitle = \"A\"\ndate = 2017-01-01\n+++\n{}\n",
+            paragraphs.join("\n\n")
+        ),
+    );
+    pack.build_ok();
+    let page = pack.output("topics/places/aleppo/index.html");
+    let section = &page[page.find("id=\"events-heading\"").expect("events section")..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert_eq!(
+        section.matches("Shelling in Aleppo").count(),
+        30,
+        "{section}"
+    );
+    assert!(section.contains("The first 30 of 40 events."), "{section}");
+    assert!(section.contains("1 March 2015"));
+    assert!(
+        !section.contains("15 March 2016"),
+        "the 40th event is not listed"
+    );
+    assert!(
+        section.contains(
+            "href=\"../../../timeline/?topic=places/aleppo#y2015-heading\">2015</a> <span class=\"count\">(25)</span>"
+        ),
+        "{section}"
+    );
+    assert!(section.contains("#y2016-heading\">2016</a> <span class=\"count\">(15)</span>"));
+    let timeline = pack.output("timeline/index.html");
+    assert!(
+        timeline.contains("<option value=\"places/aleppo\">"),
+        "the filter the link names exists"
+    );
+}

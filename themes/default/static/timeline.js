@@ -28,7 +28,32 @@
     status.textContent = shown + " of " + events.length + " events shown";
   }
 
-  form.addEventListener("change", apply);
+  /* A link may ask for a filtered timeline (`?topic=topics/aleppo`, as term pages do); the
+     filters in use are kept in the address, so a filtered timeline can be shared. */
+  var names = ["kind", "document", "topic"];
+  var params = new URLSearchParams(location.search);
+  names.forEach(function (name) {
+    var select = form.elements[name];
+    var wanted = params.get(name);
+    var known = Array.prototype.some.call(select.options, function (o) { return o.value === wanted; });
+    if (wanted && known) select.value = wanted;
+  });
+
+  function remember() {
+    names.forEach(function (name) {
+      var value = form.elements[name].value;
+      if (value) params.set(name, value); else params.delete(name);
+    });
+    var query = params.toString();
+    try {
+      history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    } catch (e) { /* some browsers refuse it for file:// pages; the filter still works */ }
+  }
+
+  form.addEventListener("change", function () { apply(); remember(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   apply();
+  /* Filtering moved what the address's #fragment points at. */
+  var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (target) target.scrollIntoView();
 })();
