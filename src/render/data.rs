@@ -68,6 +68,6 @@ pub fn pack_json(pack: &Pack) -> OutputFile {
             })
             .collect(),
     };
-    let json = serde_json::to_string_pretty(&data).expect("pack data serialises");
+    let json = serde_json::to_string(&data).expect("pack data serialises");
     OutputFile::new("pack.json", json.into_bytes())
 }

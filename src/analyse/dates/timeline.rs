@@ -111,7 +111,8 @@ impl Timeline {
         Self { events }
     }
 
-    /// The timeline as the site's own JSON, pretty-printed with a fixed key order.
+    /// The timeline as the site's own JSON, with a fixed key order. Written compactly: it
+    /// grows with the pack, and readers are programs.
     pub fn to_json(&self) -> String {
         #[derive(Serialize)]
         struct Event<'a> {
@@ -148,7 +149,7 @@ impl Timeline {
                 url: &e.url,
             })
             .collect();
-        serde_json::to_string_pretty(&Document { events }).unwrap_or_default()
+        serde_json::to_string(&Document { events }).unwrap_or_default()
     }
 
     /// The timeline in Knight Lab's TimelineJS3 JSON format, for packs that embed it.
@@ -236,7 +237,7 @@ impl Timeline {
             },
             events,
         };
-        serde_json::to_string_pretty(&document).unwrap_or_default()
+        serde_json::to_string(&document).unwrap_or_default()
     }
 
     /// The events grouped by year and then month, in timeline order, for the timeline page.
