@@ -44,8 +44,10 @@ pub struct EventView {
     pub paragraph_label: Option<String>,
     /// The document it comes from.
     pub document: EventDocument,
-    /// Slugs of the index terms of the event's paragraph and document, for filtering.
-    pub topics: Vec<String>,
+    /// The index terms of the event's paragraph and document, for filtering, as positions
+    /// (from 1) in the page's topic filter: a term's full name (`topics/aleppo`) repeated on
+    /// every event would make up a third of a timeline page.
+    pub topics: Vec<usize>,
 }
 
 /// The source document of an event.
@@ -238,8 +240,9 @@ pub fn timeline_page_view(pack: &Pack, page: &TimelinePage, lookup: &EventLookup
 fn events_view(pack: &Pack, years: &[(i32, &[MonthGroup])], lookup: &EventLookup) -> TimelineView {
     let mut used_topics = BTreeSet::new();
     let mut used_documents = BTreeSet::new();
+    let mut event_topics: Vec<BTreeSet<String>> = Vec::new();
     let mut count = 0;
-    let years = years
+    let mut years: Vec<YearView> = years
         .iter()
         .map(|&(year, months)| YearView {
             year,
@@ -258,8 +261,9 @@ fn events_view(pack: &Pack, years: &[(i32, &[MonthGroup])], lookup: &EventLookup
                             count += 1;
                             let doc = lookup.position(&event.document);
                             used_documents.extend(doc);
-                            let view = event_view(pack, event, doc, lookup);
-                            used_topics.extend(view.topics.iter().cloned());
+                            let (view, topics) = event_view(pack, event, doc, lookup);
+                            used_topics.extend(topics.iter().cloned());
+                            event_topics.push(topics);
                             view
                         })
                         .collect(),
@@ -282,6 +286,22 @@ fn events_view(pack: &Pack, years: &[(i32, &[MonthGroup])], lookup: &EventLookup
         })
         .collect();
     topics.sort_by_key(|t| t.label.to_lowercase());
+    let positions: HashMap<&str, usize> = topics
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.value.as_str(), i + 1))
+        .collect();
+    let events = years
+        .iter_mut()
+        .flat_map(|y| y.months.iter_mut())
+        .flat_map(|m| m.events.iter_mut());
+    for (event, keys) in events.zip(event_topics) {
+        event.topics = keys
+            .iter()
+            .filter_map(|key| positions.get(key.as_str()).copied())
+            .collect();
+        event.topics.sort_unstable();
+    }
     TimelineView {
         count,
         year: None,
@@ -360,12 +380,14 @@ impl<'a> EventLookup<'a> {
     }
 }
 
+/// An event's view, and the topic filter's names of its terms (for [`EventView::topics`],
+/// filled in once the page's filter is known).
 fn event_view(
     pack: &Pack,
     event: &TimelineEvent,
     doc: Option<usize>,
     terms: &EventLookup,
-) -> EventView {
+) -> (EventView, BTreeSet<String>) {
     let vocabulary = &pack.analysis.vocabulary;
     let mut topics: BTreeSet<String> = BTreeSet::new();
     if let Some(doc) = doc {
@@ -380,7 +402,7 @@ fn event_view(
         }
     }
     let document = doc.map(|i| &pack.documents[i]);
-    EventView {
+    let view = EventView {
         anchor: event_anchor(pack, event).to_string(),
         date_label: display_date(event),
         iso: event.date.iso(),
@@ -404,8 +426,9 @@ fn event_view(
             author: document.and_then(|d| d.meta.author.clone()),
             url: document_url(&event.document),
         },
-        topics: topics.into_iter().collect(),
-    }
+        topics: Vec::new(),
+    };
+    (view, topics)
 }
 
 /// An event's anchor on its timeline page; `event` must be one of the timeline's.

@@ -282,7 +282,8 @@ async function checkTimelineFilters(browser, name, timelineUrl) {
       kind: document.querySelector("select[name=kind]").value,
       all: events.length,
       shown: shown.length,
-      shownTopics: shown.map((li) => li.getAttribute("data-topics").split(" ")),
+      shownTopics: shown.map((li) => li.getAttribute("data-topics").split(" ")
+        .map((n) => document.querySelector("select[name=topic]").options[Number(n)].value)),
       shownKinds: shown.map((li) => li.getAttribute("data-kind")),
       status: document.querySelector(".filter-status").textContent,
     };

@@ -268,3 +268,32 @@ fn an_edit_re_renders_only_the_year_pages_its_events_are_on() {
         "the edited session against a clean build",
     );
 }
+
+#[test]
+fn events_name_their_topics_by_position_in_the_topic_filter() {
+    let pack = TestPack::new();
+    pack.write(
+        "index.toml",
+        "[[terms]]\nname = \"Aleppo\"\ntaxonomy = \"places\"\n\n[[terms]]\nname = \"Ceasefire\"\ntaxonomy = \"topics\"\ncase = \"insensitive\"\n",
+    );
+    pack.write(
+        "content/a.md",
+        "+++\ntitle = \"A\"\ntopics = [\"Ceasefire\"]\n+++\nAleppo was shelled on 3 March 2015.\n\nNothing else happened on 4 March 2015.\n",
+    );
+    pack.build_ok();
+    let page = pack.output("timeline/index.html");
+    let select = &page[page.find("<select name=\"topic\">").unwrap()..];
+    let select = &select[..select.find("</select>").unwrap()];
+    assert!(
+        select.contains("<option value=\"\">All topics</option><option value=\"places/aleppo\">Aleppo</option><option value=\"topics/ceasefire\">Ceasefire</option>"),
+        "{select}"
+    );
+    assert!(
+        page.contains("id=\"a-p1-1\" data-kind=\"\" data-document=\"a\" data-topics=\"1 2\""),
+        "the paragraph's term and the document's"
+    );
+    assert!(
+        page.contains("id=\"a-p2-1\" data-kind=\"\" data-document=\"a\" data-topics=\"2\""),
+        "the document's term only"
+    );
+}

@@ -10,7 +10,8 @@
   function apply() {
     var kind = form.elements.kind.value;
     var doc = form.elements.document.value;
-    var topic = form.elements.topic.value;
+    /* Events name their topics by position in the topic filter's list. */
+    var topic = form.elements.topic.value && String(form.elements.topic.selectedIndex);
     var shown = 0;
     events.forEach(function (li) {
       var ok = (!kind || li.getAttribute("data-kind") === kind) &&
