@@ -5,6 +5,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::{OutputFile, WriteReport};
 use crate::error::BuildError;
 
@@ -106,11 +108,20 @@ fn write_fresh(output: &Path, files: &[OutputFile]) -> Result<WriteOutcome, Buil
     if staging.exists() {
         fs::remove_dir_all(&staging).map_err(|e| BuildError::io("removing", &staging, e))?;
     }
-    for file in files {
-        let path = staging.join(&file.path);
-        create_parent(&path)?;
-        fs::write(&path, &file.bytes).map_err(|e| BuildError::io("writing", &path, e))?;
+    let folders: BTreeSet<&Path> = files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent())
+        .collect();
+    for folder in folders {
+        let path = staging.join(folder);
+        fs::create_dir_all(&path).map_err(|e| BuildError::io("creating", &path, e))?;
     }
+    // Writing is mostly the kernel copying bytes into the page cache, which both cores can
+    // do at once.
+    files.par_iter().try_for_each(|file| {
+        let path = staging.join(&file.path);
+        fs::write(&path, &file.bytes).map_err(|e| BuildError::io("writing", &path, e))
+    })?;
     if let Some(parent) = output.parent() {
         fs::create_dir_all(parent).map_err(|e| BuildError::io("creating", parent, e))?;
     }
@@ -142,20 +153,30 @@ fn sync_in_place(
         ));
     }
     let mut outcome = WriteOutcome::default();
-    for file in files {
-        let unchanged = match known {
-            Some(known) => known
-                .get(&file.path)
-                .is_some_and(|old| same_bytes(old, &file.bytes)),
-            None => fs::read(output.join(&file.path)).is_ok_and(|old| *old == *file.bytes),
-        };
-        if unchanged {
-            outcome.report.unchanged += 1;
-            continue;
+    let written: Vec<Option<&str>> = files
+        .par_iter()
+        .map(|file| {
+            let unchanged = match known {
+                Some(known) => known
+                    .get(&file.path)
+                    .is_some_and(|old| same_bytes(old, &file.bytes)),
+                None => fs::read(output.join(&file.path)).is_ok_and(|old| *old == *file.bytes),
+            };
+            if unchanged {
+                return Ok(None);
+            }
+            write_file(&output.join(&file.path), &file.bytes)?;
+            Ok(Some(file.path.as_str()))
+        })
+        .collect::<Result<_, BuildError>>()?;
+    for path in written {
+        match path {
+            Some(path) => {
+                outcome.report.written += 1;
+                outcome.changed_paths.push(path.to_string());
+            }
+            None => outcome.report.unchanged += 1,
         }
-        write_file(&output.join(&file.path), &file.bytes)?;
-        outcome.report.written += 1;
-        outcome.changed_paths.push(file.path.clone());
     }
     let wanted: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     let stale: Vec<String> = match known {
