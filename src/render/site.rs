@@ -18,7 +18,9 @@ use super::timeline::{
     EventLookup, document_events, split_by_year, timeline_exports, timeline_page_inputs,
     timeline_page_view, timeline_pages,
 };
-use super::topics::{index_json, index_view, term_page_inputs, term_page_view, term_url};
+use super::topics::{
+    ParagraphEvents, index_json, index_view, term_page_inputs, term_page_view, term_url,
+};
 use super::views::{DocumentSummary, DocumentView, PageView, SiteView, document_url};
 use crate::error::BuildError;
 use crate::markdown::{resolve_link_markers, syntax_css};
@@ -480,6 +482,7 @@ fn render_topics(
         &index_view(pack),
     )?];
     let vocabulary = &pack.analysis.vocabulary;
+    let events = ParagraphEvents::new(pack);
     let terms: Vec<RenderedPage> = pack
         .analysis
         .topics
@@ -496,7 +499,7 @@ fn render_topics(
                 &page,
                 "term",
                 term_page_inputs(pack, entry),
-                || term_page_view(pack, entry),
+                || term_page_view(pack, entry, &events),
             )
         })
         .collect::<Result<_, BuildError>>()?;

@@ -1,7 +1,8 @@
 //! The topic index pages: `/topics/` (A–Z by taxonomy, with locators down to the paragraph),
 //! one page per term, and `index.json`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -292,11 +293,11 @@ fn entry_view(pack: &Pack, entry: &IndexEntry) -> EntryView {
 }
 
 /// The page of one index entry.
-pub fn term_page_view(pack: &Pack, entry: &IndexEntry) -> TermPageView {
+pub fn term_page_view(pack: &Pack, entry: &IndexEntry, events: &ParagraphEvents) -> TermPageView {
     let vocabulary = &pack.analysis.vocabulary;
     let term = vocabulary.get(entry.term);
     let mut quota = QUOTED_MENTION_LIMIT;
-    let events = term_events(pack, entry);
+    let events = term_events(entry, events);
     TermPageView {
         name: term.name.clone(),
         taxonomy: term.taxonomy.clone(),
@@ -417,23 +418,49 @@ pub fn term_page_inputs(pack: &Pack, entry: &IndexEntry) -> u64 {
     fingerprint.finish()
 }
 
+/// Each document's timeline events by paragraph, for the term pages (which render in
+/// parallel): a document's are sorted out the first time a term page lists it.
+pub struct ParagraphEvents<'a> {
+    pack: &'a Pack,
+    documents: Vec<OnceLock<HashMap<&'a str, Vec<usize>>>>,
+}
+
+impl<'a> ParagraphEvents<'a> {
+    /// Nothing sorted out yet.
+    pub fn new(pack: &'a Pack) -> Self {
+        Self {
+            pack,
+            documents: pack.documents.iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// The timeline indices of the events dated in one paragraph of a document.
+    fn of(&self, document: usize, paragraph: &str) -> &[usize] {
+        let by_paragraph = self.documents[document].get_or_init(|| {
+            let chronology = &self.pack.analysis.chronology;
+            let mut by_paragraph: HashMap<&str, Vec<usize>> = HashMap::new();
+            for &i in &chronology.by_document[document] {
+                if let Some(paragraph) = &chronology.timeline.events[i].paragraph {
+                    by_paragraph.entry(paragraph.as_str()).or_default().push(i);
+                }
+            }
+            by_paragraph
+        });
+        by_paragraph.get(paragraph).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// The timeline indices of the events dated in the paragraphs that mention the term, in
 /// timeline order.
-fn term_events(pack: &Pack, entry: &IndexEntry) -> Vec<usize> {
-    let chronology = &pack.analysis.chronology;
+fn term_events(entry: &IndexEntry, events: &ParagraphEvents) -> Vec<usize> {
     let mut indices: Vec<usize> = entry
         .locators
         .iter()
         .flat_map(|locator| {
-            chronology.by_document[locator.document]
+            locator
+                .paragraphs
                 .iter()
-                .copied()
-                .filter(|&i| {
-                    chronology.timeline.events[i]
-                        .paragraph
-                        .as_ref()
-                        .is_some_and(|p| locator.paragraphs.contains(p))
-                })
+                .flat_map(|p| events.of(locator.document, p).iter().copied())
         })
         .collect();
     indices.sort_unstable();
