@@ -17,6 +17,8 @@ pub use single_file::single_file;
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::error::BuildError;
 use crate::output::OutputFile;
 
@@ -111,20 +113,6 @@ pub fn main_content(
     Ok(start..end)
 }
 
-/// Each part's `<main>` content, rewritten for the edition, in the layout's order.
-pub fn rewrite_parts(
-    layout: &Layout,
-    contents: &[&str],
-    rewriter: &mut Rewriter<'_>,
-) -> Vec<String> {
-    layout
-        .parts
-        .iter()
-        .zip(contents)
-        .map(|(part, html)| rewriter.rewrite(html, &part.path, Some(part)))
-        .collect()
-}
-
 /// Each part's `<main>` content as the site has it, and the ids in it.
 pub fn part_contents<'a>(
     layout: &Layout,
@@ -132,14 +120,12 @@ pub fn part_contents<'a>(
     edition: &'static str,
 ) -> Result<(Vec<&'a str>, Vec<Vec<String>>), BuildError> {
     let mut contents = Vec::with_capacity(layout.parts.len());
-    let mut part_ids = Vec::with_capacity(layout.parts.len());
     for part in &layout.parts {
         let html = page_html(files, &part.path, edition)?;
         let range = main_content(html, &part.path, edition)?;
-        let content = &html[range];
-        part_ids.push(ids(content));
-        contents.push(content);
+        contents.push(&html[range]);
     }
+    let part_ids = contents.par_iter().map(|content| ids(content)).collect();
     Ok((contents, part_ids))
 }
 
@@ -179,7 +165,7 @@ mod tests {
         let contents = [a, b];
         let part_ids = [ids(a), ids(b)];
         let mut page = Rewriter::new(&layout, &part_ids, vec![], Outside::Page("print/"));
-        let out = rewrite_parts(&layout, &contents, &mut page);
+        let out = page.rewrite_parts(&layout, &contents);
         assert_eq!(
             out[0],
             "<div id=\"doc-a-p1\"><a href=\"#doc-a-p1\">¶1</a> <a href=\"#doc-b-p2\">b</a> <a href=\"#doc-b\">gone</a></div>"
@@ -190,7 +176,7 @@ mod tests {
         );
         let none = |_: &str| None;
         let mut inline = Rewriter::new(&layout, &part_ids, vec![], Outside::Inline(&none));
-        let out = rewrite_parts(&layout, &contents, &mut inline);
+        let out = inline.rewrite_parts(&layout, &contents);
         assert!(out[1].contains("<span>data</span>"), "{}", out[1]);
     }
 }

@@ -3,6 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use super::html::{StartTag, Token, tokenize};
 use super::paths::{Link, page_of, relative_from, resolve};
 use super::{Layout, Part};
@@ -25,7 +27,7 @@ pub enum Outside<'a> {
     Page(&'a str),
     /// The edition is one file on its own: links to other pages become plain text, and the
     /// files a page loads (stylesheets, scripts, images) are put inside it.
-    Inline(&'a dyn Fn(&str) -> Option<&'a [u8]>),
+    Inline(&'a (dyn Fn(&str) -> Option<&'a [u8]> + Sync)),
 }
 
 /// Rewrites the pages of one edition.
@@ -73,6 +75,49 @@ impl<'a> Rewriter<'a> {
 
     /// Rewrites `html` from the page at `page`; with a `part`, its ids get the part's prefix.
     pub fn rewrite(&mut self, html: &str, page: &str, part: Option<&Part>) -> String {
+        let mut scripts = Vec::new();
+        let out = self.rewrite_shared(html, page, part, &mut scripts);
+        self.add_scripts(scripts);
+        out
+    }
+
+    /// Rewrites the parts of the layout (`contents[i]` is the `<main>` content of
+    /// `layout.parts[i]`), side by side: an edition has a part per document.
+    pub fn rewrite_parts(&mut self, layout: &Layout, contents: &[&str]) -> Vec<String> {
+        let (parts, scripts): (Vec<String>, Vec<Vec<String>>) = layout
+            .parts
+            .par_iter()
+            .zip(contents)
+            .map(|(part, html)| {
+                let mut scripts = Vec::new();
+                let out = self.rewrite_shared(html, &part.path, Some(part), &mut scripts);
+                (out, scripts)
+            })
+            .unzip();
+        for found in scripts {
+            self.add_scripts(found);
+        }
+        parts
+    }
+
+    /// Notes scripts in order of first use.
+    fn add_scripts(&mut self, found: Vec<String>) {
+        for path in found {
+            if !self.scripts.contains(&path) {
+                self.scripts.push(path);
+            }
+        }
+    }
+
+    /// [`rewrite`](Self::rewrite) without touching the rewriter: the scripts taken out are
+    /// added to `scripts`.
+    fn rewrite_shared(
+        &self,
+        html: &str,
+        page: &str,
+        part: Option<&Part>,
+        scripts: &mut Vec<String>,
+    ) -> String {
         let mut out = String::with_capacity(html.len() + html.len() / 8);
         let mut open_span = false;
         let mut skipping_script = false;
@@ -97,7 +142,7 @@ impl<'a> Rewriter<'a> {
                     if let Some(part) = part {
                         prefix_ids(&mut tag, &part.anchor);
                     }
-                    match self.rewrite_tag(&mut tag, page, part) {
+                    match self.rewrite_tag(&mut tag, page, part, scripts) {
                         TagFate::Keep => tag.write_to(&mut out),
                         TagFate::Span => {
                             tag.write_to(&mut out);
@@ -112,7 +157,13 @@ impl<'a> Rewriter<'a> {
         out
     }
 
-    fn rewrite_tag(&mut self, tag: &mut StartTag<'_>, page: &str, part: Option<&Part>) -> TagFate {
+    fn rewrite_tag(
+        &self,
+        tag: &mut StartTag<'_>,
+        page: &str,
+        part: Option<&Part>,
+        scripts: &mut Vec<String>,
+    ) -> TagFate {
         if let Some(href) = tag.get("href").map(str::to_string)
             && let Some(fate) = self.rewrite_href(tag, "href", &href, page, part)
         {
@@ -122,7 +173,7 @@ impl<'a> Rewriter<'a> {
             self.rewrite_href(tag, "xlink:href", &href, page, part);
         }
         if let Some(src) = tag.get("src").map(str::to_string) {
-            return self.rewrite_src(tag, &src, page);
+            return self.rewrite_src(tag, &src, page, scripts);
         }
         TagFate::Keep
     }
@@ -130,7 +181,7 @@ impl<'a> Rewriter<'a> {
     /// Points `attribute` (an `href`) at its target's new place; returns what becomes of the
     /// tag when it cannot stay as it is.
     fn rewrite_href(
-        &mut self,
+        &self,
         tag: &mut StartTag<'_>,
         attribute: &str,
         href: &str,
@@ -200,7 +251,13 @@ impl<'a> Rewriter<'a> {
         }
     }
 
-    fn rewrite_src(&mut self, tag: &mut StartTag<'_>, src: &str, page: &str) -> TagFate {
+    fn rewrite_src(
+        &self,
+        tag: &mut StartTag<'_>,
+        src: &str,
+        page: &str,
+        scripts: &mut Vec<String>,
+    ) -> TagFate {
         let Link::Site { path, query, .. } = resolve(page, src) else {
             return TagFate::Keep;
         };
@@ -211,8 +268,8 @@ impl<'a> Rewriter<'a> {
             }
             Outside::Inline(files) => {
                 if tag.name() == "script" {
-                    if !self.scripts.contains(&path) {
-                        self.scripts.push(path);
+                    if !scripts.contains(&path) {
+                        scripts.push(path);
                     }
                     return TagFate::DropScript;
                 }

@@ -10,7 +10,7 @@ use base64::Engine;
 use sha2::Digest;
 
 use super::rewrite::{Outside, Rewriter, ids, inline_element};
-use super::{Files, Layout, main_content, page_html, part_contents, rewrite_parts};
+use super::{Files, Layout, main_content, page_html, part_contents};
 use crate::error::BuildError;
 
 const EDITION: &str = "single-file edition";
@@ -30,7 +30,7 @@ pub fn single_file(layout: &Layout, files: &Files<'_>) -> Result<String, BuildEr
     for (part, content) in layout
         .parts
         .iter()
-        .zip(rewrite_parts(layout, &contents, &mut rewriter))
+        .zip(rewriter.rewrite_parts(layout, &contents))
     {
         html.push_str(&format!(
             "<section class=\"edition-part\" id=\"{}\">\n{}\n</section>\n",

@@ -7,7 +7,7 @@ use tera::Context;
 use super::layout::{document_anchor, edition_layout};
 use super::theme::{PRINT_TEMPLATE, Theme};
 use super::views::{DocumentSummary, PageView, SiteView};
-use crate::edition::{Outside, Rewriter, files_by_path, part_contents, rewrite_parts};
+use crate::edition::{Outside, Rewriter, files_by_path, part_contents};
 use crate::error::BuildError;
 use crate::output::OutputFile;
 use crate::pack::Pack;
@@ -51,7 +51,7 @@ pub fn render_print(
     let mut parts = layout
         .parts
         .iter()
-        .zip(rewrite_parts(&layout, &contents, &mut rewriter))
+        .zip(rewriter.rewrite_parts(&layout, &contents))
         .map(|(part, html)| PrintPart {
             anchor: part.anchor.clone(),
             html,

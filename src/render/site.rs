@@ -183,7 +183,7 @@ pub fn render_pack_files(
     // The search index, the print edition and the data files each read the whole pack and
     // nothing of each other, so they are made side by side.
     let started = Instant::now();
-    let ((search, search_time), (print, data)) = rayon::join(
+    let ((search, search_time), ((print, print_time), (data, data_time))) = rayon::join(
         || {
             let started = Instant::now();
             let search = if site.search {
@@ -196,16 +196,23 @@ pub fn render_pack_files(
         || {
             rayon::join(
                 || {
-                    theme
+                    let started = Instant::now();
+                    let print = theme
                         .has_print
                         .then(|| print_edition(pack, theme, &site, options, pages))
-                        .transpose()
+                        .transpose();
+                    (print, started.elapsed())
                 },
-                || data_files(pack, theme),
+                || {
+                    let started = Instant::now();
+                    (data_files(pack, theme), started.elapsed())
+                },
             )
         },
     );
-    timings.add("search index (alongside the next)", search_time);
+    timings.add("search index (in parallel)", search_time);
+    timings.add("print edition (in parallel)", print_time);
+    timings.add("data exports (in parallel)", data_time);
     let mut files = search;
     let (exports, assets) = data?;
     files.extend(exports);
