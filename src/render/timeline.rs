@@ -1,6 +1,7 @@
 //! The timeline page (`/timeline/`), with its overview chart, and the timeline exports.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -46,8 +47,9 @@ pub struct EventView {
     pub document: EventDocument,
     /// The index terms of the event's paragraph and document, for filtering, as positions
     /// (from 1) in the page's topic filter: a term's full name (`topics/aleppo`) repeated on
-    /// every event would make up a third of a timeline page.
-    pub topics: Vec<usize>,
+    /// every event would make up a third of a timeline page. Space-separated, ready for the
+    /// `data-topics` attribute.
+    pub topics: String,
 }
 
 /// The source document of an event.
@@ -295,12 +297,18 @@ fn events_view(pack: &Pack, years: &[(i32, &[MonthGroup])], lookup: &EventLookup
         .iter_mut()
         .flat_map(|y| y.months.iter_mut())
         .flat_map(|m| m.events.iter_mut());
+    let mut numbers: Vec<usize> = Vec::new();
     for (event, keys) in events.zip(event_topics) {
-        event.topics = keys
-            .iter()
-            .filter_map(|key| positions.get(key.as_str()).copied())
-            .collect();
-        event.topics.sort_unstable();
+        numbers.clear();
+        numbers.extend(
+            keys.iter()
+                .filter_map(|key| positions.get(key.as_str()).copied()),
+        );
+        numbers.sort_unstable();
+        for number in &numbers {
+            let separator = if event.topics.is_empty() { "" } else { " " };
+            let _ = write!(event.topics, "{separator}{number}");
+        }
     }
     TimelineView {
         count,
@@ -426,7 +434,7 @@ fn event_view(
             author: document.and_then(|d| d.meta.author.clone()),
             url: document_url(&event.document),
         },
-        topics: Vec::new(),
+        topics: String::new(),
     };
     (view, topics)
 }
