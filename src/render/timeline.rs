@@ -41,6 +41,9 @@ pub struct EventView {
     pub source: &'static str,
     /// Where to read it: the paragraph, or the document.
     pub url: String,
+    /// The paragraph's part of `url` (`#p3`), or empty: a link is `document.url`, the page's
+    /// `index_file`, then this, with no template filter run per event.
+    pub fragment: String,
     /// "¶3", when it came from a paragraph.
     pub paragraph_label: Option<String>,
     /// The document it comes from.
@@ -423,6 +426,10 @@ fn event_view(
             EventSource::Text => "text",
         },
         url: event.url.clone(),
+        fragment: event
+            .url
+            .find('#')
+            .map_or_else(String::new, |at| event.url[at..].to_string()),
         paragraph_label: event
             .paragraph
             .as_ref()
