@@ -4,6 +4,10 @@
 #
 #   bench/run.sh [SIZES...]        default sizes: 1000 10000 (add 100000 for the linearity check)
 #
+# With BASELINE=/path/to/an/older/casebook, each pack is also built by that binary and the two
+# output folders are compared byte for byte: an optimisation must not change the output. The
+# script then exits with 1 if any differ (the table says which, and where the list is).
+#
 # Needs hyperfine and GNU time (Debian: apt-get install hyperfine time) and python3.
 # Work files go to ${BENCH_DIR:-/tmp/casebook-bench}.
 set -euo pipefail
@@ -17,8 +21,9 @@ cargo build --release --quiet --example gen-pack
 bin="$PWD/target/release/casebook"
 gen="$PWD/target/release/examples/gen-pack"
 
-echo "| docs | Markdown | full build (median) | no-change rebuild (median) | peak memory | output | serve: edit to pages written, to whole rebuild (medians) |"
-echo "|---:|---:|---:|---:|---:|---:|---:|"
+echo "| docs | Markdown | full build (median) | no-change rebuild (median) | peak memory | output | serve: edit to pages written, to whole rebuild (medians) | output against BASELINE |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---|"
+differs=0
 for n in "${sizes[@]}"; do
   pack="$work/pack-$n"
   out="$work/out-$n"
@@ -33,12 +38,24 @@ for n in "${sizes[@]}"; do
   /usr/bin/time -f "%M" -o "$work/mem-$n.txt" "$bin" build -q --root "$pack" -o "$out"
   peak_mb=$(( $(cat "$work/mem-$n.txt") / 1024 ))
   size=$(du -sh "$out" | cut -f1)
+  identity="not checked"
+  if [ -n "${BASELINE:-}" ]; then
+    rm -rf "$work/baseline-$n"
+    "$BASELINE" build -q --root "$pack" -o "$work/baseline-$n"
+    if diff -r -q "$work/baseline-$n" "$out" > "$work/identity-$n.txt"; then
+      identity="identical"
+    else
+      identity="DIFFERS: $(wc -l < "$work/identity-$n.txt") paths, listed in $work/identity-$n.txt"
+      differs=1
+    fi
+  fi
   edit=$(python3 bench/edit_latency.py "$bin" "$pack" 20)
   median() { python3 -c "import json,sys; print('%.2f s' % json.load(open(sys.argv[1]))['results'][0]['median'])" "$1"; }
-  echo "| $n | $markdown | $(median "$work/full-$n.json") | $(median "$work/nochange-$n.json") | ${peak_mb} MB | $size | $edit |"
+  echo "| $n | $markdown | $(median "$work/full-$n.json") | $(median "$work/nochange-$n.json") | ${peak_mb} MB | $size | $edit | $identity |"
 done
 echo
 echo "Stage timings of the largest pack (casebook build --timings, output folder removed first):"
 last="${sizes[-1]}"
 rm -rf "$work/out-$last"
 "$bin" build -q --root "$work/pack-$last" -o "$work/out-$last" --timings
+exit "$differs"
