@@ -4,7 +4,6 @@
 //! depends on one document and the matcher only, and [`build_index`] cheaply combines the
 //! per-document results into entries with locators down to the paragraph.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::excerpt::Excerpts;
@@ -120,52 +119,15 @@ pub fn build_index(
     vocabulary: &Vocabulary,
     docs: &[(DocumentInput<'_>, &DocumentIndex)],
 ) -> TopicIndex {
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by_key(|&position| (docs[position].0.sort_key, position));
-
-    let mut entries: BTreeMap<TermId, IndexEntry> = BTreeMap::new();
-    for &position in &order {
-        let (input, index) = &docs[position];
-        for (number, mention) in index.mentions.iter().enumerate() {
-            let entry = entries
-                .entry(mention.term)
-                .or_insert_with(|| empty_entry(mention.term));
-            entry.mention_count += 1;
-            if entry.locators.last().is_none_or(|l| l.document != position) {
-                entry.locators.push(Locator {
-                    document: position,
-                    paragraphs: Vec::new(),
-                    mentions: Vec::new(),
-                });
-            }
-            let locator = entry.locators.last_mut().expect("pushed above if missing");
-            locator.mentions.push(number);
-            if locator.paragraphs.last() != Some(&mention.paragraph) {
-                locator.paragraphs.push(mention.paragraph.clone());
-            }
-        }
-        for &term in input.tags {
-            let entry = entries.entry(term).or_insert_with(|| empty_entry(term));
-            if entry.tagged_documents.last() != Some(&position) {
-                entry.tagged_documents.push(position);
-            }
-        }
-    }
-    for locator in entries.values_mut().flat_map(|e| e.locators.iter_mut()) {
-        locator
-            .paragraphs
-            .sort_by(|a, b| paragraph_order(a).cmp(&paragraph_order(b)));
-        locator.paragraphs.dedup();
-    }
-    let mut related = related_terms(
-        vocabulary,
-        docs.iter().map(|(_, index)| *index),
-        RELATED_LIMIT,
+    let indexes: Vec<&DocumentIndex> = docs.iter().map(|(_, index)| *index).collect();
+    let (entries, mut related) = rayon::join(
+        || collect_entries(vocabulary.terms().len(), docs),
+        || related_terms(vocabulary, &indexes, RELATED_LIMIT),
     );
     let mut entries: Vec<IndexEntry> = entries
-        .into_values()
+        .into_iter()
         .map(|mut entry| {
-            entry.related = related.remove(&entry.term).unwrap_or_default();
+            entry.related = std::mem::take(&mut related[entry.term.0]);
             entry
         })
         .collect();
@@ -184,6 +146,52 @@ pub fn build_index(
         )
     });
     TopicIndex { entries }
+}
+
+/// Each mentioned or tagged term's entry, without related terms, in term order.
+fn collect_entries(
+    term_count: usize,
+    docs: &[(DocumentInput<'_>, &DocumentIndex)],
+) -> Vec<IndexEntry> {
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by_key(|&position| (docs[position].0.sort_key, position));
+    let mut entries: Vec<Option<IndexEntry>> = vec![None; term_count];
+    for &position in &order {
+        let (input, index) = &docs[position];
+        for (number, mention) in index.mentions.iter().enumerate() {
+            let entry = entries[mention.term.0].get_or_insert_with(|| empty_entry(mention.term));
+            entry.mention_count += 1;
+            if entry.locators.last().is_none_or(|l| l.document != position) {
+                entry.locators.push(Locator {
+                    document: position,
+                    paragraphs: Vec::new(),
+                    mentions: Vec::new(),
+                });
+            }
+            let locator = entry.locators.last_mut().expect("pushed above if missing");
+            locator.mentions.push(number);
+            if locator.paragraphs.last() != Some(&mention.paragraph) {
+                locator.paragraphs.push(mention.paragraph.clone());
+            }
+        }
+        for &term in input.tags {
+            let entry = entries[term.0].get_or_insert_with(|| empty_entry(term));
+            if entry.tagged_documents.last() != Some(&position) {
+                entry.tagged_documents.push(position);
+            }
+        }
+    }
+    let mut entries: Vec<IndexEntry> = entries.into_iter().flatten().collect();
+    for locator in entries.iter_mut().flat_map(|e| e.locators.iter_mut()) {
+        let in_order = |a: &String, b: &String| paragraph_order(a) <= paragraph_order(b);
+        if !locator.paragraphs.is_sorted_by(in_order) {
+            locator
+                .paragraphs
+                .sort_by(|a, b| paragraph_order(a).cmp(&paragraph_order(b)));
+            locator.paragraphs.dedup();
+        }
+    }
+    entries
 }
 
 fn empty_entry(term: TermId) -> IndexEntry {
