@@ -3,6 +3,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::DocumentAnalysis;
 use super::dates::timeline::{EventSource, Timeline, TimelineEvent};
 use crate::source::Document;
@@ -23,10 +25,11 @@ pub struct Chronology {
 impl Chronology {
     /// Builds the timeline of documents in pack order.
     pub fn new(documents: &[Arc<Document>], analyses: &[Arc<DocumentAnalysis>]) -> Self {
-        let mut events = Vec::new();
-        for (doc, analysis) in documents.iter().zip(analyses) {
-            events.extend(document_events(doc, analysis));
-        }
+        let events: Vec<TimelineEvent> = documents
+            .par_iter()
+            .zip(analyses)
+            .flat_map_iter(|(doc, analysis)| document_events(doc, analysis))
+            .collect();
         let timeline = Timeline::new(events);
         let position: HashMap<&str, usize> = documents
             .iter()
@@ -34,19 +37,18 @@ impl Chronology {
             .map(|(i, d)| (d.slug.as_str(), i))
             .collect();
         let mut by_document = vec![Vec::new(); documents.len()];
-        let mut ranks: HashMap<(&str, &str), usize> = HashMap::new();
-        let mut anchors = Vec::with_capacity(timeline.events.len());
         for (index, event) in timeline.events.iter().enumerate() {
-            let paragraph = event.paragraph.as_deref().unwrap_or(match event.source {
-                EventSource::DocumentDate => "date",
-                _ => "note",
-            });
-            let rank = ranks.entry((&event.document, paragraph)).or_default();
-            *rank += 1;
-            anchors.push(format!("{}-{paragraph}-{rank}", event.document));
             if let Some(&doc) = position.get(event.document.as_str()) {
                 by_document[doc].push(index);
             }
+        }
+        let mut anchors = vec![String::new(); timeline.events.len()];
+        let named: Vec<Vec<(usize, String)>> = by_document
+            .par_iter()
+            .map(|indices| anchors_of(&timeline.events, indices))
+            .collect();
+        for (index, anchor) in named.into_iter().flatten() {
+            anchors[index] = anchor;
         }
         Self {
             timeline,
@@ -54,6 +56,25 @@ impl Chronology {
             by_document,
         }
     }
+}
+
+/// Anchors for one document's events (`indices`, in timeline order): the paragraph and the
+/// event's rank within it, counted in timeline order.
+fn anchors_of(events: &[TimelineEvent], indices: &[usize]) -> Vec<(usize, String)> {
+    let mut ranks: HashMap<&str, usize> = HashMap::new();
+    indices
+        .iter()
+        .map(|&index| {
+            let event = &events[index];
+            let paragraph = event.paragraph.as_deref().unwrap_or(match event.source {
+                EventSource::DocumentDate => "date",
+                _ => "note",
+            });
+            let rank = ranks.entry(paragraph).or_default();
+            *rank += 1;
+            (index, format!("{}-{paragraph}-{rank}", event.document))
+        })
+        .collect()
 }
 
 fn document_events<'a>(

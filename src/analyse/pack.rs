@@ -1,5 +1,6 @@
 //! Combining per-document analyses into the pack's topic index.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::index::{DocumentInput, TermId, TopicIndex, Vocabulary, build_index};
@@ -29,10 +30,13 @@ pub fn analyse_pack(
 ) -> Result<PackAnalysis, Vec<ContentError>> {
     let mut errors = Vec::new();
     let mut all_tags = Vec::new();
+    let mut seen = HashSet::new();
     for doc in documents {
         for (taxonomy, name) in doc.meta.tags() {
             if vocabulary.taxonomies().iter().any(|t| t == taxonomy) {
-                all_tags.push((taxonomy.to_string(), name.to_string()));
+                if seen.insert((taxonomy, name)) {
+                    all_tags.push((taxonomy.to_string(), name.to_string()));
+                }
             } else {
                 errors.push(ContentError::file(
                     doc.path.clone(),
@@ -68,13 +72,20 @@ pub fn analyse_pack(
             return Err(errors);
         }
     };
+    let tag_ids: HashMap<(&str, &str), Option<TermId>> = seen
+        .into_iter()
+        .map(|(taxonomy, name)| {
+            let id = vocabulary.find_by_name(taxonomy, name);
+            ((taxonomy, name), id)
+        })
+        .collect();
     let tags: Vec<Vec<TermId>> = documents
         .iter()
         .map(|doc| {
             let mut ids: Vec<TermId> = doc
                 .meta
                 .tags()
-                .filter_map(|(taxonomy, name)| vocabulary.find_by_name(taxonomy, name))
+                .filter_map(|tag| tag_ids.get(&tag).copied().flatten())
                 .collect();
             ids.dedup();
             ids
@@ -97,11 +108,14 @@ pub fn analyse_pack(
             )
         })
         .collect();
-    let topics = build_index(&vocabulary, &inputs);
+    let (topics, chronology) = rayon::join(
+        || build_index(&vocabulary, &inputs),
+        || Chronology::new(documents, analyses),
+    );
     Ok(PackAnalysis {
         vocabulary,
         topics,
-        chronology: Chronology::new(documents, analyses),
+        chronology,
         tags,
     })
 }

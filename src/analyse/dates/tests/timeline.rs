@@ -3,7 +3,9 @@
 use serde_json::Value;
 
 use crate::analyse::dates::chart::overview_svg;
-use crate::analyse::dates::timeline::{EventSource, Timeline, TimelineEvent, display_date};
+use crate::analyse::dates::timeline::{
+    EventSource, Timeline, TimelineEvent, compare, display_date,
+};
 use crate::date::PartialDate;
 
 fn date(iso: &str) -> PartialDate {
@@ -415,4 +417,30 @@ fn overview_of_nothing_is_still_an_accessible_image() {
     tags(&docs_only);
     assert_eq!(docs_only.matches("class=\"tl-doc\"").count(), 1);
     assert_eq!(docs_only.matches("class=\"tl-bar\"").count(), 0);
+}
+
+proptest::proptest! {
+    /// `Timeline::new` sorts by precomputed leading keys for speed; whatever the events, the
+    /// result is what sorting by the documented order alone gives.
+    #[test]
+    fn fast_sort_orders_as_the_documented_comparison(
+        picks in proptest::collection::vec(
+            (0..4usize, 0..3usize, 0..4usize, 0..5usize, 0..3usize),
+            0..60,
+        )
+    ) {
+        const DATES: [&str; 4] = ["2016", "2016-10", "2016-10-18", "2015-02-01"];
+        const SOURCES: [EventSource; 3] =
+            [EventSource::DocumentDate, EventSource::FrontMatter, EventSource::Text];
+        const DOCUMENTS: [&str; 4] = ["debate", "allies", "letter-2", "letter-10"];
+        const PARAGRAPHS: [Option<&str>; 5] = [None, Some("p2"), Some("p10"), Some("h1"), Some("intro")];
+        const TITLES: [&str; 3] = ["Siege", "Aid convoy", "siege"];
+        let events: Vec<TimelineEvent> = picks
+            .iter()
+            .map(|&(d, s, doc, p, t)| event(DATES[d], SOURCES[s], DOCUMENTS[doc], PARAGRAPHS[p], TITLES[t]))
+            .collect();
+        let mut expected = events.clone();
+        expected.sort_by(compare);
+        proptest::prop_assert_eq!(Timeline::new(events).events, expected);
+    }
 }
