@@ -20,6 +20,7 @@ pub mod date;
 pub mod diagnostics;
 pub mod edition;
 pub mod error;
+pub mod fingerprint;
 pub mod init;
 pub mod markdown;
 pub mod output;

@@ -20,8 +20,8 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::{BuildOptions, BuildReport, UnresolvedDate};
 use crate::config::{CACHE_DIR, CONFIG_FILE, Config, load_config};
+use crate::fingerprint::Fingerprint;
 use crate::output::WriteReport;
-use crate::render::Fingerprint;
 use crate::source::CONTENT_DIR;
 use crate::timings::Timings;
 

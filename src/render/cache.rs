@@ -4,8 +4,6 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use xxhash_rust::xxh3::Xxh3;
-
 /// Rendered pages by output path, with the fingerprint of what they were rendered from.
 #[derive(Debug, Default)]
 pub struct RenderCache {
@@ -34,29 +32,5 @@ impl RenderCache {
     /// Drops pages that are no longer produced, so the cache does not grow without bound.
     pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
         self.pages.retain(|path, _| keep(path));
-    }
-}
-
-/// Builds a fingerprint from the values a page depends on.
-#[derive(Default)]
-pub struct Fingerprint(Xxh3);
-
-impl Fingerprint {
-    /// Adds a number.
-    pub fn number(mut self, value: u64) -> Self {
-        self.0.update(&value.to_le_bytes());
-        self
-    }
-
-    /// Adds a string (length-prefixed, so `"ab","c"` differs from `"a","bc"`).
-    pub fn text(mut self, value: &str) -> Self {
-        self.0.update(&(value.len() as u64).to_le_bytes());
-        self.0.update(value.as_bytes());
-        self
-    }
-
-    /// The fingerprint.
-    pub fn finish(self) -> u64 {
-        self.0.digest()
     }
 }

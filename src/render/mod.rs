@@ -14,7 +14,7 @@ mod topics;
 mod views;
 mod watchdog;
 
-pub use cache::{Fingerprint, RenderCache};
+pub use cache::RenderCache;
 pub use layout::{document_anchor, edition_layout};
 pub use print::PRINT_PATH;
 pub use site::{RenderOptions, Rendered, render_pack_files, render_pages};

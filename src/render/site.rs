@@ -7,7 +7,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 use tera::Context;
 
-use super::cache::{Fingerprint, RenderCache};
+use super::cache::RenderCache;
 use super::data::pack_json;
 use super::feeds::{atom_feed, robots, sitemap};
 use super::pages::{PageRenderer, RenderedPage, remember};
@@ -23,6 +23,7 @@ use super::topics::{
 };
 use super::views::{DocumentSummary, DocumentView, PageView, SiteView, document_url};
 use crate::error::BuildError;
+use crate::fingerprint::Fingerprint;
 use crate::markdown::{resolve_link_markers, syntax_css};
 use crate::output::OutputFile;
 use crate::pack::Pack;

@@ -6,10 +6,11 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use super::cache::Fingerprint;
 use super::views::document_url;
 use crate::analyse::dates::chart::overview_svg;
 use crate::analyse::dates::timeline::{EventSource, MonthGroup, TimelineEvent, display_date};
+use crate::analyse::index::TermId;
+use crate::fingerprint::Fingerprint;
 use crate::output::OutputFile;
 use crate::pack::Pack;
 
@@ -176,21 +177,23 @@ pub fn timeline_pages(pack: &Pack) -> Vec<TimelinePage<'_>> {
         .collect()
 }
 
-/// Everything a year's page reads, as one number, without building its view: for each of
-/// its events, the fingerprint and slug of the document it comes from (its text, title,
-/// kind, author, anchor and index terms derive from those bytes) and the names of the terms
-/// the document's front matter names (a front-matter term's name can come from another
-/// document). `None` for the other pages, which are fingerprinted by their views.
+/// Everything a year's page reads, as one number, without building its view: each of its
+/// events with its anchor, what the page shows of the event's document
+/// ([`EventLookup::document_inputs`]) and the terms the event's paragraph mentions. An edit elsewhere in a
+/// document leaves the years of its other events alone. `None` for the other pages, which
+/// are fingerprinted by their views.
 pub fn timeline_page_inputs(pack: &Pack, page: &TimelinePage, lookup: &EventLookup) -> Option<u64> {
     let year = page.year?;
-    let vocabulary = &pack.analysis.vocabulary;
     let mut fingerprint = Fingerprint::default().number(year as u64);
     for event in page.months.iter().flat_map(|m| &m.events) {
-        fingerprint = fingerprint.text(&event.document);
-        if let Some(doc) = lookup.position(&event.document) {
-            fingerprint = fingerprint.number(pack.documents[doc].fingerprint);
-            for &id in &pack.analysis.tags[doc] {
-                fingerprint = fingerprint.text(&vocabulary.get(id).name);
+        fingerprint = fingerprint.hashed(event).text(event_anchor(pack, event));
+        let Some(doc) = lookup.position(&event.document) else {
+            continue;
+        };
+        fingerprint = fingerprint.number(lookup.document_inputs(doc));
+        if let Some(paragraph) = &event.paragraph {
+            for id in lookup.paragraph_terms(doc, paragraph) {
+                fingerprint = fingerprint.number(id.0 as u64);
             }
         }
     }
@@ -354,6 +357,8 @@ pub struct EventLookup<'a> {
     pack: &'a Pack,
     positions: HashMap<&'a str, usize>,
     topics: Vec<OnceLock<HashMap<&'a str, BTreeSet<String>>>>,
+    term_ids: Vec<OnceLock<HashMap<&'a str, Vec<TermId>>>>,
+    document_inputs: Vec<OnceLock<u64>>,
 }
 
 impl<'a> EventLookup<'a> {
@@ -368,7 +373,49 @@ impl<'a> EventLookup<'a> {
                 .map(|(i, d)| (d.slug.as_str(), i))
                 .collect(),
             topics: pack.documents.iter().map(|_| OnceLock::new()).collect(),
+            term_ids: pack.documents.iter().map(|_| OnceLock::new()).collect(),
+            document_inputs: pack.documents.iter().map(|_| OnceLock::new()).collect(),
         }
+    }
+
+    /// What a year's page shows of the document at `doc` beside each of its events, as one
+    /// number: slug, title, kind, author, filter label, the fields that place it in reading
+    /// order, and its front-matter terms.
+    fn document_inputs(&self, doc: usize) -> u64 {
+        *self.document_inputs[doc].get_or_init(|| {
+            let document = &self.pack.documents[doc];
+            let meta = &document.meta;
+            let vocabulary = &self.pack.analysis.vocabulary;
+            let mut fingerprint = Fingerprint::default()
+                .text(&document.slug)
+                .text(&document.content_path)
+                .text(&meta.title)
+                .text(&meta.label())
+                .hashed(&(&meta.kind, &meta.author, meta.date, meta.weight));
+            for &id in &self.pack.analysis.tags[doc] {
+                let term = vocabulary.get(id);
+                fingerprint = fingerprint
+                    .text(&term.taxonomy)
+                    .text(&term.slug)
+                    .text(&term.name);
+            }
+            fingerprint.finish()
+        })
+    }
+
+    /// The terms paragraph `paragraph` of the document at `doc` mentions, in text order.
+    fn paragraph_terms(&self, doc: usize, paragraph: &str) -> &[TermId] {
+        let by_paragraph = self.term_ids[doc].get_or_init(|| {
+            let mut terms: HashMap<&str, Vec<TermId>> = HashMap::new();
+            for mention in &self.pack.analyses[doc].mentions.mentions {
+                terms
+                    .entry(mention.paragraph.as_str())
+                    .or_default()
+                    .push(mention.term);
+            }
+            terms
+        });
+        by_paragraph.get(paragraph).map_or(&[], Vec::as_slice)
     }
 
     fn position(&self, slug: &str) -> Option<usize> {

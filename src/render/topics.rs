@@ -6,11 +6,11 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use super::cache::Fingerprint;
 use super::timeline::{DocumentEventView, event_link, split_by_year, topic_key};
 use super::views::{DateView, document_url};
 use crate::analyse::PackAnalysis;
 use crate::analyse::index::{IndexEntry, Term, TermId, Vocabulary};
+use crate::fingerprint::Fingerprint;
 use crate::output::OutputFile;
 use crate::pack::Pack;
 

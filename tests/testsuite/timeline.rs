@@ -270,6 +270,43 @@ fn an_edit_re_renders_only_the_year_pages_its_events_are_on() {
 }
 
 #[test]
+fn an_edit_to_one_paragraph_re_renders_only_the_years_of_its_events() {
+    use casebook::{BuildOptions, Session};
+    let pack = long_timeline_pack();
+    let with_2003 = |wording: &str| {
+        let document = dated_document(1, 2002, 30, "met about");
+        format!("{document}\nOn 5 May 2003, the council {wording} the budget.\n")
+    };
+    pack.write("content/doc01.md", &with_2003("argued about"));
+    let options = |output: &str| BuildOptions {
+        root: pack.root().to_path_buf(),
+        output: Some(pack.path(output)),
+        ..BuildOptions::default()
+    };
+    let mut session = Session::new(options("out"));
+    session.build().unwrap();
+    pack.write("content/doc01.md", &with_2003("agreed on"));
+    session.invalidate(&[pack.path("content/doc01.md")]);
+    let edit = session.build().unwrap();
+    assert!(
+        edit.changed_paths
+            .contains(&"timeline/2003/index.html".to_string()),
+        "{:?}",
+        edit.changed_paths
+    );
+    // The document, its two neighbours and the 2003 page: the document's 2002 events are
+    // as they were, so their page is not rendered again.
+    assert_eq!(edit.rendered, 4, "{:?}", edit.changed_paths);
+
+    casebook::build(&options("clean")).unwrap();
+    crate::harness::assert_same_tree(
+        &crate::harness::tree(&pack.path("out")),
+        &crate::harness::tree(&pack.path("clean")),
+        "the edited session against a clean build",
+    );
+}
+
+#[test]
 fn events_name_their_topics_by_position_in_the_topic_filter() {
     let pack = TestPack::new();
     pack.write(

@@ -26,7 +26,7 @@ pub enum EventSource {
 }
 
 /// One entry on the timeline, linked back to where it came from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct TimelineEvent {
     /// The date, or the start of a range.
     pub date: PartialDate,
