@@ -8,6 +8,7 @@ mod chronology;
 pub mod dates;
 pub mod index;
 mod pack;
+mod term_digest;
 mod vocabulary_file;
 
 pub use chronology::Chronology;
@@ -15,7 +16,7 @@ pub use pack::{PackAnalysis, analyse_pack};
 pub use vocabulary_file::load_vocabulary;
 
 use dates::{DateMention, ExtractOptions, Unresolved, extract, is_ignored};
-use index::{DocumentIndex, DocumentInput, Matcher, index_document};
+use index::{DocumentIndex, DocumentInput, Matcher, TermId, index_document};
 
 use std::time::{Duration, Instant};
 
@@ -31,6 +32,19 @@ pub struct DocumentAnalysis {
     pub dates: Vec<(String, DateMention)>,
     /// Date-like phrases that could not be dated honestly, with their paragraph id.
     pub unresolved: Vec<(String, Unresolved)>,
+    /// For each term mentioned, in term order, a digest of all the document says about it
+    /// (see [`term_digest`]): what a rebuild compares to tell which term pages an edit
+    /// reached.
+    pub term_digests: Vec<(TermId, u64)>,
+}
+
+impl DocumentAnalysis {
+    /// The digest of what the document says about `term` (0 when it does not mention it).
+    pub fn term_digest(&self, term: TermId) -> u64 {
+        self.term_digests
+            .binary_search_by_key(&term, |&(t, _)| t)
+            .map_or(0, |found| self.term_digests[found].1)
+    }
 }
 
 /// CPU time spent analysing, for `--timings`.
@@ -83,5 +97,6 @@ pub fn analyse_document(
         }
     }
     times.dates += started.elapsed();
+    analysis.term_digests = term_digest::term_digests(doc, &analysis);
     analysis
 }

@@ -377,9 +377,12 @@ pub fn term_page_view(pack: &Pack, entry: &IndexEntry, events: &ParagraphEvents)
 }
 
 /// Everything [`term_page_view`] reads, as one number, computed without building the view:
-/// the term and the terms it links to, the entry's counts, and for each document it lists
-/// that document's fingerprint and slug (its title, date, kind, mentions and events all
-/// derive from its bytes). Config and vocabulary are covered by the render generation.
+/// the term and the terms it links to, the entry's counts, for each document it lists the
+/// document's digest of what it says about the term ([`DocumentAnalysis::term_digest`]:
+/// title, date, kind, mentions and the dates beside them), and the titles of the documents
+/// tagged with it. Config and vocabulary are covered by the render generation.
+///
+/// [`DocumentAnalysis::term_digest`]: crate::analyse::DocumentAnalysis::term_digest
 pub fn term_page_inputs(pack: &Pack, entry: &IndexEntry) -> u64 {
     let vocabulary = &pack.analysis.vocabulary;
     let term = vocabulary.get(entry.term);
@@ -402,15 +405,14 @@ pub fn term_page_inputs(pack: &Pack, entry: &IndexEntry) -> u64 {
         fingerprint = link(fingerprint, id);
     }
     for locator in &entry.locators {
-        let doc = &pack.documents[locator.document];
         fingerprint = fingerprint
-            .number(doc.fingerprint)
-            .text(&doc.slug)
+            .text(&pack.documents[locator.document].slug)
+            .number(pack.analyses[locator.document].term_digest(entry.term))
             .number(locator.mentions.len() as u64);
     }
     for &i in &entry.tagged_documents {
         let doc = &pack.documents[i];
-        fingerprint = fingerprint.number(doc.fingerprint).text(&doc.slug);
+        fingerprint = fingerprint.text(&doc.slug).text(&doc.meta.title);
     }
     for &(id, shared) in &entry.related {
         fingerprint = link(fingerprint, id).number(shared as u64);

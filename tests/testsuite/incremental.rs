@@ -241,6 +241,40 @@ fn an_edit_re_renders_only_the_pages_that_depend_on_it() {
     );
 }
 
+#[test]
+fn an_edit_to_one_paragraph_re_renders_only_the_term_pages_it_mentions() {
+    let pack = TestPack::new();
+    pack.write("index.toml", &vocabulary(0));
+    let letter = |wording: &str| {
+        format!(
+            "+++\ntitle = \"Letter\"\ndate = \"2016-10-18\"\n+++\nHarriet Vane wrote about the siege.\n\nThe Water supply was {wording}.\n"
+        )
+    };
+    pack.write("content/letter.md", &letter("cut"));
+    let out = pack.path("out");
+    let mut session = Session::new(options(pack.root(), out.clone()));
+    session.build().unwrap();
+    pack.write("content/letter.md", &letter("cut again"));
+    session.invalidate(&[pack.path("content/letter.md")]);
+    let edit = session.build().unwrap();
+    // The letter's page and the Water page, which quotes the edited paragraph; Harriet
+    // Vane's page shows nothing of it.
+    assert_eq!(edit.rendered, 2, "{:?}", edit.changed_paths);
+    assert!(
+        edit.changed_paths
+            .contains(&"topics/topics/water/index.html".to_string()),
+        "{:?}",
+        edit.changed_paths
+    );
+    let clean = pack.path("clean");
+    casebook::build(&options(pack.root(), clean.clone())).unwrap();
+    assert_same_tree(
+        &tree(&out),
+        &tree(&clean),
+        "the edited session against a clean build",
+    );
+}
+
 /// Regression: renaming a file changed its slug but not its bytes, and the neighbours'
 /// previous/next links kept pointing at the old page.
 #[test]

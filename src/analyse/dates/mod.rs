@@ -56,7 +56,7 @@ pub struct ExtractOptions {
 }
 
 /// One date the text mentions, resolved to a date no more precise than the words.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct DateMention {
     /// The date, or the first date of a range.
     pub start: PartialDate,

@@ -38,7 +38,7 @@ pub struct DocumentIndex {
 }
 
 /// One occurrence of a term, with the context to show for it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Mention {
     /// The term mentioned.
     pub term: TermId,
