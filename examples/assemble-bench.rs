@@ -78,7 +78,7 @@ fn main() -> ExitCode {
     for _ in 0..args.rounds.max(1) {
         let entries = entries.clone();
         let started = Instant::now();
-        let pack = match Pack::assemble(config.clone(), entries, false, &vocabulary) {
+        let pack = match Pack::assemble(config.clone(), entries, false, &vocabulary, None) {
             Ok(pack) => pack,
             Err(errors) => {
                 eprintln!("assemble-bench: the pack has {} errors", errors.len());

@@ -77,7 +77,9 @@ fn anchors_of(events: &[TimelineEvent], indices: &[usize]) -> Vec<(usize, String
         .collect()
 }
 
-fn document_events<'a>(
+/// The events one document puts on the timeline: its own date, its editors' events and the
+/// dates its text mentions.
+pub(super) fn document_events<'a>(
     doc: &'a Document,
     analysis: &'a DocumentAnalysis,
 ) -> impl Iterator<Item = TimelineEvent> + 'a {

@@ -12,7 +12,7 @@ mod term_digest;
 mod vocabulary_file;
 
 pub use chronology::Chronology;
-pub use pack::{PackAnalysis, analyse_pack};
+pub use pack::{EarlierPack, PackAnalysis, analyse_pack};
 pub use vocabulary_file::load_vocabulary;
 
 use dates::{DateMention, ExtractOptions, Unresolved, extract, is_ignored};

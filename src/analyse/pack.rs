@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use super::chronology::document_events;
 use super::index::{DocumentInput, TermId, TopicIndex, Vocabulary, build_index};
 use super::{Chronology, DocumentAnalysis};
 use crate::error::{ContentError, ContentErrorKind};
@@ -13,20 +14,39 @@ use crate::source::Document;
 pub struct PackAnalysis {
     /// The vocabulary plus the terms documents carry only in front matter.
     pub vocabulary: Vocabulary,
-    /// The back-of-book index.
-    pub topics: TopicIndex,
-    /// The timeline.
-    pub chronology: Chronology,
+    /// The back-of-book index (shared with the next build when its inputs are unchanged).
+    pub topics: Arc<TopicIndex>,
+    /// The timeline (shared likewise).
+    pub chronology: Arc<Chronology>,
     /// For each document (in pack order), the terms its front matter names.
     pub tags: Vec<Vec<TermId>>,
 }
 
+/// The documents, analyses and result of an earlier [`analyse_pack`] with the same config, so
+/// that a rebuild after an edit can keep the parts of the result the edit cannot have changed.
+#[derive(Clone, Copy)]
+pub struct EarlierPack<'a> {
+    /// Its documents, in reading order.
+    pub documents: &'a [Arc<Document>],
+    /// Their analyses.
+    pub analyses: &'a [Arc<DocumentAnalysis>],
+    /// What it made of them.
+    pub analysis: &'a PackAnalysis,
+}
+
 /// Combines documents (in reading order) and their analyses. Front-matter terms of a
 /// taxonomy the config does not have are errors naming the document.
+///
+/// With an `earlier` pack, its topic index is kept when every document in the same place has
+/// the same terms in the same paragraphs and tags, and the vocabulary is the same; its
+/// timeline is kept when every document in the same place has the same slug and events. The
+/// result is then what a fresh call gives, without the work: editing prose that adds no term
+/// and no date changes neither.
 pub fn analyse_pack(
     vocabulary: &Vocabulary,
     documents: &[Arc<Document>],
     analyses: &[Arc<DocumentAnalysis>],
+    earlier: Option<EarlierPack<'_>>,
 ) -> Result<PackAnalysis, Vec<ContentError>> {
     let mut errors = Vec::new();
     let mut all_tags = Vec::new();
@@ -108,9 +128,15 @@ pub fn analyse_pack(
             )
         })
         .collect();
+    let kept_topics = earlier
+        .filter(|e| same_index_inputs(e, &vocabulary, analyses, &tags))
+        .map(|e| Arc::clone(&e.analysis.topics));
+    let kept_chronology = earlier
+        .filter(|e| same_timeline_inputs(e, documents, analyses))
+        .map(|e| Arc::clone(&e.analysis.chronology));
     let (topics, chronology) = rayon::join(
-        || build_index(&vocabulary, &inputs),
-        || Chronology::new(documents, analyses),
+        || kept_topics.unwrap_or_else(|| Arc::new(build_index(&vocabulary, &inputs))),
+        || kept_chronology.unwrap_or_else(|| Arc::new(Chronology::new(documents, analyses))),
     );
     Ok(PackAnalysis {
         vocabulary,
@@ -118,4 +144,165 @@ pub fn analyse_pack(
         chronology,
         tags,
     })
+}
+
+/// Whether [`build_index`] would make the earlier pack's index from these inputs: it reads the
+/// vocabulary, and for each document place its tags and the term and paragraph of each
+/// mention (not the quoted sentences).
+fn same_index_inputs(
+    earlier: &EarlierPack<'_>,
+    vocabulary: &Vocabulary,
+    analyses: &[Arc<DocumentAnalysis>],
+    tags: &[Vec<TermId>],
+) -> bool {
+    earlier.analyses.len() == analyses.len()
+        && earlier.analysis.tags == tags
+        && earlier.analysis.vocabulary.taxonomies() == vocabulary.taxonomies()
+        && earlier.analysis.vocabulary.terms() == vocabulary.terms()
+        && analyses
+            .iter()
+            .zip(earlier.analyses)
+            .all(|(new, old)| Arc::ptr_eq(new, old) || same_mention_places(new, old))
+}
+
+/// Whether two documents mention the same terms in the same paragraphs, in the same order.
+fn same_mention_places(new: &DocumentAnalysis, old: &DocumentAnalysis) -> bool {
+    let (new, old) = (&new.mentions.mentions, &old.mentions.mentions);
+    new.len() == old.len()
+        && new
+            .iter()
+            .zip(old)
+            .all(|(n, o)| n.term == o.term && n.paragraph == o.paragraph)
+}
+
+/// Whether [`Chronology::new`] would make the earlier pack's timeline from these inputs: it
+/// reads, for each document place, the slug and the events.
+fn same_timeline_inputs(
+    earlier: &EarlierPack<'_>,
+    documents: &[Arc<Document>],
+    analyses: &[Arc<DocumentAnalysis>],
+) -> bool {
+    earlier.documents.len() == documents.len()
+        && documents
+            .iter()
+            .zip(analyses)
+            .zip(earlier.documents.iter().zip(earlier.analyses))
+            .all(|((doc, analysis), (old_doc, old_analysis))| {
+                (Arc::ptr_eq(doc, old_doc) && Arc::ptr_eq(analysis, old_analysis))
+                    || (doc.slug == old_doc.slug
+                        && document_events(doc, analysis)
+                            .eq(document_events(old_doc, old_analysis)))
+            })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::analyse::index::{Matcher, parse_vocabulary};
+    use crate::analyse::{AnalysisTimes, analyse_document};
+    use crate::config::Config;
+    use crate::source::{SourceFile, SourceFormat, parse_document};
+
+    type Analysed = (Arc<Document>, Arc<DocumentAnalysis>);
+
+    fn vocabulary() -> Vocabulary {
+        let toml = "[[terms]]\nname = \"Aleppo\"\ntaxonomy = \"places\"\n\n[[terms]]\nname = \"Homs\"\ntaxonomy = \"places\"\n";
+        parse_vocabulary(toml, &Config::default().topics.taxonomies).unwrap()
+    }
+
+    fn analysed(name: &str, body: &str) -> Analysed {
+        let config = Config::default();
+        let source = SourceFile {
+            path: PathBuf::from("content").join(name),
+            content_path: name.to_string(),
+            format: SourceFormat::Markdown,
+        };
+        let text = format!("+++\ntitle = \"{name}\"\ndate = \"2016-10-18\"\n+++\n{body}\n");
+        let doc = parse_document(&source, text.as_bytes(), &config).unwrap();
+        let matcher = Matcher::new(&vocabulary());
+        let analysis = analyse_document(&doc, &matcher, &config, &mut AnalysisTimes::default());
+        (Arc::new(doc), Arc::new(analysis))
+    }
+
+    struct Built {
+        documents: Vec<Arc<Document>>,
+        analyses: Vec<Arc<DocumentAnalysis>>,
+        analysis: PackAnalysis,
+    }
+
+    fn build(entries: &[Analysed], earlier: Option<&Built>) -> Built {
+        let (documents, analyses): (Vec<_>, Vec<_>) = entries.iter().cloned().unzip();
+        let earlier = earlier.map(|built| EarlierPack {
+            documents: &built.documents,
+            analyses: &built.analyses,
+            analysis: &built.analysis,
+        });
+        let analysis = analyse_pack(&vocabulary(), &documents, &analyses, earlier).unwrap();
+        Built {
+            documents,
+            analyses,
+            analysis,
+        }
+    }
+
+    /// What a fresh build gives must be what keeping the earlier parts gives.
+    fn assert_as_fresh(kept: &Built, entries: &[Analysed]) {
+        let fresh = build(entries, None).analysis;
+        assert_eq!(*kept.analysis.topics, *fresh.topics);
+        assert_eq!(
+            format!("{:?}", kept.analysis.chronology),
+            format!("{:?}", fresh.chronology)
+        );
+    }
+
+    #[test]
+    fn prose_adding_no_term_and_no_date_keeps_the_index_and_the_timeline() {
+        let letter = analysed("a.md", "Aleppo was shelled on 3 March 2016.");
+        let first = build(
+            &[letter.clone(), analysed("b.md", "Aid reached Aleppo.")],
+            None,
+        );
+        let edited = [letter, analysed("b.md", "Aid reached Aleppo, slowly.")];
+        let second = build(&edited, Some(&first));
+        assert!(Arc::ptr_eq(&first.analysis.topics, &second.analysis.topics));
+        assert!(Arc::ptr_eq(
+            &first.analysis.chronology,
+            &second.analysis.chronology
+        ));
+        assert_as_fresh(&second, &edited);
+    }
+
+    #[test]
+    fn a_new_date_or_another_term_makes_them_again() {
+        let letter = analysed("a.md", "Aleppo was shelled on 3 March 2016.");
+        let first = build(
+            &[letter.clone(), analysed("b.md", "Aid reached Aleppo.")],
+            None,
+        );
+
+        let dated = [
+            letter.clone(),
+            analysed("b.md", "Aid reached Aleppo on 5 March 2016."),
+        ];
+        let second = build(&dated, Some(&first));
+        assert!(Arc::ptr_eq(&first.analysis.topics, &second.analysis.topics));
+        assert!(!Arc::ptr_eq(
+            &first.analysis.chronology,
+            &second.analysis.chronology
+        ));
+        assert_as_fresh(&second, &dated);
+
+        let retermed = [
+            letter,
+            analysed("b.md", "Aid reached Homs on 5 March 2016."),
+        ];
+        let third = build(&retermed, Some(&second));
+        assert!(!Arc::ptr_eq(
+            &second.analysis.topics,
+            &third.analysis.topics
+        ));
+        assert_as_fresh(&third, &retermed);
+    }
 }

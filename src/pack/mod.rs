@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::analyse::index::{DocumentInput, Matcher, Suggestion, Vocabulary, suggest_terms};
-use crate::analyse::{DocumentAnalysis, PackAnalysis, analyse_pack};
+use crate::analyse::{DocumentAnalysis, EarlierPack, PackAnalysis, analyse_pack};
 use crate::config::Config;
 use crate::error::{ContentError, ContentErrorKind};
 use crate::pipeline::UnresolvedDate;
@@ -36,11 +36,16 @@ pub struct Pack {
 impl Pack {
     /// Orders the documents, drops drafts unless asked for, and checks what can only be
     /// checked across documents (slugs, links). All problems are returned together.
+    ///
+    /// `earlier` is the pack last assembled with the same config and vocabulary file, if any:
+    /// the parts of its analysis that this pack's documents would make again are kept (see
+    /// [`analyse_pack`]).
     pub fn assemble(
         config: Config,
         mut entries: Vec<(Arc<Document>, Arc<DocumentAnalysis>)>,
         include_drafts: bool,
         vocabulary: &Vocabulary,
+        earlier: Option<&Pack>,
     ) -> Result<Self, Vec<ContentError>> {
         if !include_drafts {
             entries.retain(|(d, _)| !d.meta.draft);
@@ -49,7 +54,12 @@ impl Pack {
         let (documents, analyses): (Vec<_>, Vec<_>) = entries.into_iter().unzip();
         let mut errors = duplicate_slugs(&documents);
         let links = links::resolve_all(&documents, &mut errors);
-        let analysis = match analyse_pack(vocabulary, &documents, &analyses) {
+        let earlier = earlier.map(|pack| EarlierPack {
+            documents: &pack.documents,
+            analyses: &pack.analyses,
+            analysis: &pack.analysis,
+        });
+        let analysis = match analyse_pack(vocabulary, &documents, &analyses, earlier) {
             Ok(analysis) => Some(analysis),
             Err(mut more) => {
                 errors.append(&mut more);
@@ -185,7 +195,7 @@ mod tests {
             .into_iter()
             .map(|d| (d, Arc::new(DocumentAnalysis::default())))
             .collect();
-        Pack::assemble(Config::default(), entries, drafts, &vocabulary)
+        Pack::assemble(Config::default(), entries, drafts, &vocabulary, None)
     }
 
     #[test]

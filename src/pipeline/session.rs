@@ -73,6 +73,9 @@ pub struct Session {
     edited: BTreeMap<String, String>,
     renders: RenderCache,
     writer: Writer,
+    /// The last pack built, with the generation of config it was built with: its topic index
+    /// and timeline are kept by the next build when no edit could have changed them.
+    last_pack: Option<(u64, Pack)>,
 }
 
 impl Session {
@@ -90,6 +93,7 @@ impl Session {
             edited: BTreeMap::new(),
             renders: RenderCache::default(),
             writer: Writer::default(),
+            last_pack: None,
         }
     }
 
@@ -188,7 +192,8 @@ impl Session {
         } else {
             Vec::new()
         };
-        Ok(BuildReport {
+        let generation = loaded.generation;
+        let report = BuildReport {
             documents: pack.documents.len(),
             parsed,
             files: files.len(),
@@ -201,7 +206,9 @@ impl Session {
             output_dir: loaded.output_dir.clone(),
             elapsed: started.elapsed(),
             timings,
-        })
+        };
+        self.last_pack = Some((generation, pack));
+        Ok(report)
     }
 
     /// Renders the site in memory, as the templates make it (not yet minified), reusing
@@ -235,6 +242,11 @@ impl Session {
         let parsed = self.sync_sources(timings);
         let documents = self.documents()?;
         let loaded = self.loaded.as_ref().expect("loaded above");
+        let earlier = self
+            .last_pack
+            .as_ref()
+            .filter(|(generation, _)| *generation == loaded.generation)
+            .map(|(_, pack)| pack);
         let pack = timings
             .time("assemble pack, timeline and topic index", || {
                 Pack::assemble(
@@ -242,6 +254,7 @@ impl Session {
                     documents,
                     self.options.drafts,
                     &loaded.vocabulary,
+                    earlier,
                 )
             })
             .map_err(BuildError::Content)?;
