@@ -3,28 +3,41 @@
 
 use std::hash::{Hash, Hasher};
 
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::Xxh3;
+
+/// How many bytes a fingerprint gathers before feeding them to the hash.
+const CHUNK: usize = 4096;
 
 /// Builds a fingerprint from the values something depends on (a page, a build).
 ///
-/// The values are gathered as bytes and hashed once at the end: inputs are many short
-/// strings and numbers, and feeding each to a streaming hash costs more than copying
-/// it.
-#[derive(Default)]
-pub struct Fingerprint(Vec<u8>);
+/// Inputs are many short strings and numbers, and feeding each to a streaming hash costs more
+/// than copying it, so the values are gathered into a small buffer that is hashed a chunk at
+/// a time (the digest is the same as hashing all the bytes at once).
+pub struct Fingerprint {
+    gathered: Vec<u8>,
+    state: Xxh3,
+}
+
+impl Default for Fingerprint {
+    fn default() -> Self {
+        Self {
+            gathered: Vec::with_capacity(CHUNK),
+            state: Xxh3::new(),
+        }
+    }
+}
 
 impl Fingerprint {
     /// Adds a number.
     pub fn number(mut self, value: u64) -> Self {
-        self.0.extend_from_slice(&value.to_le_bytes());
+        self.gather(&value.to_le_bytes());
         self
     }
 
     /// Adds a string (length-prefixed, so `"ab","c"` differs from `"a","bc"`).
     pub fn text(mut self, value: &str) -> Self {
-        self.0
-            .extend_from_slice(&(value.len() as u64).to_le_bytes());
-        self.0.extend_from_slice(value.as_bytes());
+        self.gather(&(value.len() as u64).to_le_bytes());
+        self.gather(value.as_bytes());
         self
     }
 
@@ -35,18 +48,58 @@ impl Fingerprint {
     }
 
     /// The fingerprint.
-    pub fn finish(self) -> u64 {
-        xxh3_64(&self.0)
+    pub fn finish(mut self) -> u64 {
+        self.state.update(&self.gathered);
+        self.state.digest()
+    }
+
+    fn gather(&mut self, bytes: &[u8]) {
+        if self.gathered.len() + bytes.len() > CHUNK {
+            self.state.update(&self.gathered);
+            self.gathered.clear();
+        }
+        if bytes.len() > CHUNK {
+            self.state.update(bytes);
+        } else {
+            self.gathered.extend_from_slice(bytes);
+        }
     }
 }
 
 /// `Hash` writes into the gathered bytes (its own encoding keeps fields apart).
 impl Hasher for Fingerprint {
     fn write(&mut self, bytes: &[u8]) {
-        self.0.extend_from_slice(bytes);
+        self.gather(bytes);
     }
 
     fn finish(&self) -> u64 {
-        xxh3_64(&self.0)
+        let mut state = self.state.clone();
+        state.update(&self.gathered);
+        state.digest()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_digest_does_not_depend_on_how_the_bytes_were_chunked() {
+        let long = "x".repeat(CHUNK * 2 + 17);
+        let mut small = Fingerprint::default();
+        for _ in 0..3000 {
+            small = small.text("siege of Aleppo").number(2016);
+        }
+        let whole = |fingerprint: Fingerprint| fingerprint.text(&long).number(7).finish();
+        let mut bytes = Vec::new();
+        for _ in 0..3000 {
+            bytes.extend_from_slice(&15u64.to_le_bytes());
+            bytes.extend_from_slice(b"siege of Aleppo");
+            bytes.extend_from_slice(&2016u64.to_le_bytes());
+        }
+        bytes.extend_from_slice(&(long.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(long.as_bytes());
+        bytes.extend_from_slice(&7u64.to_le_bytes());
+        assert_eq!(whole(small), xxhash_rust::xxh3::xxh3_64(&bytes));
     }
 }

@@ -186,8 +186,11 @@ pub fn timeline_page_inputs(pack: &Pack, page: &TimelinePage, lookup: &EventLook
     let year = page.year?;
     let mut fingerprint = Fingerprint::default().number(year as u64);
     for event in page.months.iter().flat_map(|m| &m.events) {
-        fingerprint = fingerprint.hashed(event).text(event_anchor(pack, event));
-        let Some(doc) = lookup.position(&event.document) else {
+        let index = event_index(pack, event);
+        fingerprint = fingerprint
+            .hashed(event)
+            .text(&pack.analysis.chronology.anchors[index]);
+        let Some(doc) = lookup.event_documents[index] else {
             continue;
         };
         fingerprint = fingerprint.number(lookup.document_inputs(doc));
@@ -359,6 +362,8 @@ pub struct EventLookup<'a> {
     topics: Vec<OnceLock<HashMap<&'a str, BTreeSet<String>>>>,
     term_ids: Vec<OnceLock<HashMap<&'a str, Vec<TermId>>>>,
     document_inputs: Vec<OnceLock<u64>>,
+    /// For each timeline event (by index), the position of its document.
+    event_documents: Vec<Option<usize>>,
 }
 
 impl<'a> EventLookup<'a> {
@@ -375,6 +380,16 @@ impl<'a> EventLookup<'a> {
             topics: pack.documents.iter().map(|_| OnceLock::new()).collect(),
             term_ids: pack.documents.iter().map(|_| OnceLock::new()).collect(),
             document_inputs: pack.documents.iter().map(|_| OnceLock::new()).collect(),
+            event_documents: {
+                let chronology = &pack.analysis.chronology;
+                let mut documents = vec![None; chronology.timeline.events.len()];
+                for (doc, events) in chronology.by_document.iter().enumerate() {
+                    for &event in events {
+                        documents[event] = Some(doc);
+                    }
+                }
+                documents
+            },
         }
     }
 
@@ -495,12 +510,16 @@ fn event_view(
 
 /// An event's anchor on its timeline page; `event` must be one of the timeline's.
 fn event_anchor<'a>(pack: &'a Pack, event: &TimelineEvent) -> &'a str {
-    let chronology = &pack.analysis.chronology;
-    let events = &chronology.timeline.events;
+    &pack.analysis.chronology.anchors[event_index(pack, event)]
+}
+
+/// An event's index in the timeline; `event` must be one of the timeline's.
+fn event_index(pack: &Pack, event: &TimelineEvent) -> usize {
+    let events = &pack.analysis.chronology.timeline.events;
     let offset = (event as *const TimelineEvent as usize) - (events.as_ptr() as usize);
     let index = offset / std::mem::size_of::<TimelineEvent>();
     debug_assert!(std::ptr::eq(&events[index], event));
-    &chronology.anchors[index]
+    index
 }
 
 /// The events of the document at `doc` (pack order), for its page.
