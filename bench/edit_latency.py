@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
 """Median time from saving one document to `casebook serve` announcing the rebuild.
 
-usage: edit_latency.py CASEBOOK_BINARY PACK_DIR EDITS
+usage: edit_latency.py CASEBOOK_BINARY PACK_DIR EDITS [--template]
 
 Starts `casebook serve --port 0` on the pack, listens on its live-reload channel, appends a
-sentence to one document EDITS times (waiting for each rebuild), and prints two medians of
+paragraph to one document EDITS times (waiting for each rebuild), and prints two medians of
 (time a `built` notice arrived - time the file was written): to the first notice, sent once
 the rebuild's pages are written ("edit to page and dependent pages written, and the browser
 told"), and to the notice marked complete, sent once the search index, print edition, data
 exports and feeds are written too. The document is restored afterwards.
+
+With --template, each edit rewrites a template of the pack's own (`templates/bench-edit.html`,
+removed afterwards) instead: a template change, which renders every page again without
+reading the sources again.
 """
 import json
 import socket
@@ -21,8 +25,16 @@ from pathlib import Path
 
 def main():
     binary, pack, edits = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
-    doc = sorted((pack / "content").glob("*.md"))[len(list((pack / "content").glob("*.md"))) // 2]
-    original = doc.read_bytes()
+    template = "--template" in sys.argv[4:]
+    if template:
+        templates = pack / "templates"
+        made_folder = not templates.exists()
+        templates.mkdir(exist_ok=True)
+        doc = templates / "bench-edit.html"
+        original = None
+    else:
+        doc = sorted((pack / "content").glob("*.md"))[len(list((pack / "content").glob("*.md"))) // 2]
+        original = doc.read_bytes()
     server = subprocess.Popen(
         [binary, "serve", "--port", "0", "--root", str(pack), "-q"],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
@@ -44,7 +56,10 @@ def main():
         pages, complete = [], []
         for i in range(edits):
             time.sleep(0.3)
-            text = original + f"\n\nBenchmark edit number {i}.\n".encode()
+            if template:
+                text = f"{{# Benchmark edit number {i}. #}}\n".encode()
+            else:
+                text = original + f"\n\nBenchmark edit number {i}.\n".encode()
             started = time.perf_counter()
             doc.write_bytes(text)
             first = None
@@ -71,9 +86,14 @@ def main():
             f"{statistics.median(complete) * 1000:.0f} ms to the whole rebuild"
         )
     finally:
-        doc.write_bytes(original)
         server.terminate()
         server.wait()
+        if original is not None:
+            doc.write_bytes(original)
+        else:
+            doc.unlink(missing_ok=True)
+            if made_folder:
+                doc.parent.rmdir()
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Casebook build benchmark: generates deterministic packs, times full builds, no-change
-# rebuilds and one-document edits in `casebook serve`, and prints a table for BENCHMARKS.md.
+# rebuilds, one-document edits and template changes in `casebook serve`, and prints a table for
+# BENCHMARKS.md.
 #
 #   bench/run.sh [SIZES...]        default sizes: 1000 10000 (add 100000 for the linearity check)
 #
@@ -21,8 +22,8 @@ cargo build --release --quiet --example gen-pack
 bin="$PWD/target/release/casebook"
 gen="$PWD/target/release/examples/gen-pack"
 
-echo "| docs | Markdown | full build (median) | no-change rebuild (median) | peak memory | output | serve: edit to pages written, to whole rebuild (medians) | output against BASELINE |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---|"
+echo "| docs | Markdown | full build (median) | no-change rebuild (median) | peak memory | output | serve: edit to pages written, to whole rebuild (medians) | serve: template change, the same | output against BASELINE |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 differs=0
 for n in "${sizes[@]}"; do
   pack="$work/pack-$n"
@@ -50,8 +51,9 @@ for n in "${sizes[@]}"; do
     fi
   fi
   edit=$(python3 bench/edit_latency.py "$bin" "$pack" 20)
+  template=$(python3 bench/edit_latency.py "$bin" "$pack" 20 --template)
   median() { python3 -c "import json,sys; print('%.2f s' % json.load(open(sys.argv[1]))['results'][0]['median'])" "$1"; }
-  echo "| $n | $markdown | $(median "$work/full-$n.json") | $(median "$work/nochange-$n.json") | ${peak_mb} MB | $size | $edit | $identity |"
+  echo "| $n | $markdown | $(median "$work/full-$n.json") | $(median "$work/nochange-$n.json") | ${peak_mb} MB | $size | $edit | $template | $identity |"
 done
 echo
 echo "Stage timings of the largest pack (casebook build --timings, output folder removed first):"
