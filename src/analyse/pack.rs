@@ -257,13 +257,19 @@ mod tests {
         );
     }
 
-    #[test]
-    fn prose_adding_no_term_and_no_date_keeps_the_index_and_the_timeline() {
+    /// A letter that stays as it is, and the first build of it with a note about aid.
+    fn first_build() -> (Analysed, Built) {
         let letter = analysed("a.md", "Aleppo was shelled on 3 March 2016.");
         let first = build(
             &[letter.clone(), analysed("b.md", "Aid reached Aleppo.")],
             None,
         );
+        (letter, first)
+    }
+
+    #[test]
+    fn prose_adding_no_term_and_no_date_keeps_the_index_and_the_timeline() {
+        let (letter, first) = first_build();
         let edited = [letter, analysed("b.md", "Aid reached Aleppo, slowly.")];
         let second = build(&edited, Some(&first));
         assert!(Arc::ptr_eq(&first.analysis.topics, &second.analysis.topics));
@@ -276,11 +282,7 @@ mod tests {
 
     #[test]
     fn a_new_date_or_another_term_makes_them_again() {
-        let letter = analysed("a.md", "Aleppo was shelled on 3 March 2016.");
-        let first = build(
-            &[letter.clone(), analysed("b.md", "Aid reached Aleppo.")],
-            None,
-        );
+        let (letter, first) = first_build();
 
         let dated = [
             letter.clone(),

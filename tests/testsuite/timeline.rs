@@ -230,16 +230,30 @@ fn a_long_timeline_has_a_page_per_year_each_filtering_only_what_it_shows() {
     assert_eq!(events, 434);
 }
 
-#[test]
-fn an_edit_re_renders_only_the_year_pages_its_events_are_on() {
-    use casebook::{BuildOptions, Session};
-    let pack = long_timeline_pack();
-    let options = |output: &str| BuildOptions {
+/// Options for building `pack` into its folder `output`.
+fn options_into(pack: &TestPack, output: &str) -> casebook::BuildOptions {
+    casebook::BuildOptions {
         root: pack.root().to_path_buf(),
         output: Some(pack.path(output)),
-        ..BuildOptions::default()
-    };
-    let mut session = Session::new(options("out"));
+        ..casebook::BuildOptions::default()
+    }
+}
+
+/// Builds `pack` afresh into `clean` and checks the session's `out` is the same tree.
+fn assert_out_matches_a_clean_build(pack: &TestPack) {
+    casebook::build(&options_into(pack, "clean")).unwrap();
+    crate::harness::assert_same_tree(
+        &crate::harness::tree(&pack.path("out")),
+        &crate::harness::tree(&pack.path("clean")),
+        "the edited session against a clean build",
+    );
+}
+
+#[test]
+fn an_edit_re_renders_only_the_year_pages_its_events_are_on() {
+    use casebook::Session;
+    let pack = long_timeline_pack();
+    let mut session = Session::new(options_into(&pack, "out"));
     session.build().unwrap();
     pack.write(
         "content/doc01.md",
@@ -261,29 +275,19 @@ fn an_edit_re_renders_only_the_year_pages_its_events_are_on() {
     // The document, its two neighbours, the 2002 page; the overview's data did not change.
     assert!(edit.rendered <= 5, "{} pages rendered", edit.rendered);
 
-    casebook::build(&options("clean")).unwrap();
-    crate::harness::assert_same_tree(
-        &crate::harness::tree(&pack.path("out")),
-        &crate::harness::tree(&pack.path("clean")),
-        "the edited session against a clean build",
-    );
+    assert_out_matches_a_clean_build(&pack);
 }
 
 #[test]
 fn an_edit_to_one_paragraph_re_renders_only_the_years_of_its_events() {
-    use casebook::{BuildOptions, Session};
+    use casebook::Session;
     let pack = long_timeline_pack();
     let with_2003 = |wording: &str| {
         let document = dated_document(1, 2002, 30, "met about");
         format!("{document}\nOn 5 May 2003, the council {wording} the budget.\n")
     };
     pack.write("content/doc01.md", &with_2003("argued about"));
-    let options = |output: &str| BuildOptions {
-        root: pack.root().to_path_buf(),
-        output: Some(pack.path(output)),
-        ..BuildOptions::default()
-    };
-    let mut session = Session::new(options("out"));
+    let mut session = Session::new(options_into(&pack, "out"));
     session.build().unwrap();
     pack.write("content/doc01.md", &with_2003("agreed on"));
     session.invalidate(&[pack.path("content/doc01.md")]);
@@ -298,12 +302,7 @@ fn an_edit_to_one_paragraph_re_renders_only_the_years_of_its_events() {
     // as they were, so their page is not rendered again.
     assert_eq!(edit.rendered, 4, "{:?}", edit.changed_paths);
 
-    casebook::build(&options("clean")).unwrap();
-    crate::harness::assert_same_tree(
-        &crate::harness::tree(&pack.path("out")),
-        &crate::harness::tree(&pack.path("clean")),
-        "the edited session against a clean build",
-    );
+    assert_out_matches_a_clean_build(&pack);
 }
 
 #[test]
