@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Median time from saving one document to `casebook serve` announcing the rebuild.
 
-usage: edit_latency.py CASEBOOK_BINARY PACK_DIR EDITS [--template]
+usage: edit_latency.py CASEBOOK_BINARY PACK_DIR EDITS [--template | --in-sentence]
 
 Starts `casebook serve --port 0` on the pack, listens on its live-reload channel, appends a
 paragraph to one document EDITS times (waiting for each rebuild), and prints two medians of
@@ -9,6 +9,10 @@ paragraph to one document EDITS times (waiting for each rebuild), and prints two
 the rebuild's pages are written ("edit to page and dependent pages written, and the browser
 told"), and to the notice marked complete, sent once the search index, print edition, data
 exports and feeds are written too. The document is restored afterwards.
+
+With --in-sentence, each edit changes a word inside the first sentence-bearing paragraph of
+the document instead (" the " becomes " the editedN "), so the sentences quoted for its index
+terms and dates change: the term pages and timeline that quote them are made again.
 
 With --template, each edit rewrites a template of the pack's own (`templates/bench-edit.html`,
 removed afterwards) instead: a template change, which renders every page again without
@@ -26,6 +30,7 @@ from pathlib import Path
 def main():
     binary, pack, edits = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
     template = "--template" in sys.argv[4:]
+    in_sentence = "--in-sentence" in sys.argv[4:]
     if template:
         templates = pack / "templates"
         made_folder = not templates.exists()
@@ -58,6 +63,8 @@ def main():
             time.sleep(0.3)
             if template:
                 text = f"{{# Benchmark edit number {i}. #}}\n".encode()
+            elif in_sentence:
+                text = edited_sentence(original, i)
             else:
                 text = original + f"\n\nBenchmark edit number {i}.\n".encode()
             started = time.perf_counter()
@@ -94,6 +101,18 @@ def main():
             doc.unlink(missing_ok=True)
             if made_folder:
                 doc.parent.rmdir()
+
+
+def edited_sentence(original, i):
+    """The document with " the " changed inside its first prose paragraph after the front
+    matter."""
+    front, body = original.split(b"\n+++\n", 1)
+    blocks = body.split(b"\n\n")
+    for number, block in enumerate(blocks):
+        if block[:1].isalpha() and b" the " in block:
+            blocks[number] = block.replace(b" the ", f" the edited{i} ".encode(), 1)
+            return front + b"\n+++\n" + b"\n\n".join(blocks)
+    sys.exit("no prose paragraph with \" the \" to edit")
 
 
 if __name__ == "__main__":
