@@ -179,8 +179,8 @@ pub fn timeline_pages(pack: &Pack) -> Vec<TimelinePage<'_>> {
 
 /// Everything a year's page reads, as one number, without building its view: each of its
 /// events with its anchor, what the page shows of the event's document
-/// ([`EventLookup::document_inputs`]) and the terms the event's paragraph mentions. An edit elsewhere in a
-/// document leaves the years of its other events alone. `None` for the other pages, which
+/// ([`EventLookup::document_inputs`]) and the terms the event's paragraph mentions. An edit
+/// elsewhere in a document leaves the years of its other events alone. `None` for the other pages, which
 /// are fingerprinted by their views.
 pub fn timeline_page_inputs(pack: &Pack, page: &TimelinePage, lookup: &EventLookup) -> Option<u64> {
     let year = page.year?;
@@ -190,7 +190,7 @@ pub fn timeline_page_inputs(pack: &Pack, page: &TimelinePage, lookup: &EventLook
         fingerprint = fingerprint
             .hashed(event)
             .text(&pack.analysis.chronology.anchors[index]);
-        let Some(doc) = lookup.event_documents[index] else {
+        let Some(doc) = lookup.document_of(event) else {
             continue;
         };
         fingerprint = fingerprint.number(lookup.document_inputs(doc));
@@ -270,7 +270,7 @@ fn events_view(pack: &Pack, years: &[(i32, &[MonthGroup])], lookup: &EventLookup
                         .iter()
                         .map(|&event| {
                             count += 1;
-                            let doc = lookup.position(&event.document);
+                            let doc = lookup.document_of(event);
                             used_documents.extend(doc);
                             let (view, topics) = event_view(pack, event, doc, lookup);
                             used_topics.extend(topics.iter().cloned());
@@ -353,13 +353,12 @@ pub fn topic_key(taxonomy: &str, slug: &str) -> String {
 }
 
 /// What the timeline's pages look up about the documents their events come from: each
-/// document's position by slug, and the index terms each of its paragraphs mentions (for
-/// the topic filter). A document's terms are read the first time one of its events is
-/// shown, once for all the pages (which render in parallel).
+/// event's document, the index terms each paragraph mentions (for the topic filter and the
+/// fingerprints) and what a year page shows of each document. A document's terms are read
+/// the first time one of its events is needed, once for all the pages (which render in
+/// parallel).
 pub struct EventLookup<'a> {
     pack: &'a Pack,
-    positions: HashMap<&'a str, usize>,
-    topics: Vec<OnceLock<HashMap<&'a str, BTreeSet<String>>>>,
     term_ids: Vec<OnceLock<HashMap<&'a str, Vec<TermId>>>>,
     document_inputs: Vec<OnceLock<u64>>,
     /// For each timeline event (by index), the position of its document.
@@ -371,13 +370,6 @@ impl<'a> EventLookup<'a> {
     pub fn new(pack: &'a Pack) -> Self {
         Self {
             pack,
-            positions: pack
-                .documents
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (d.slug.as_str(), i))
-                .collect(),
-            topics: pack.documents.iter().map(|_| OnceLock::new()).collect(),
             term_ids: pack.documents.iter().map(|_| OnceLock::new()).collect(),
             document_inputs: pack.documents.iter().map(|_| OnceLock::new()).collect(),
             event_documents: {
@@ -433,23 +425,10 @@ impl<'a> EventLookup<'a> {
         by_paragraph.get(paragraph).map_or(&[], Vec::as_slice)
     }
 
-    fn position(&self, slug: &str) -> Option<usize> {
-        self.positions.get(slug).copied()
-    }
-
-    fn of(&self, doc: usize) -> &HashMap<&'a str, BTreeSet<String>> {
-        self.topics[doc].get_or_init(|| {
-            let vocabulary = &self.pack.analysis.vocabulary;
-            let mut terms: HashMap<&str, BTreeSet<String>> = HashMap::new();
-            for mention in &self.pack.analyses[doc].mentions.mentions {
-                let term = vocabulary.get(mention.term);
-                terms
-                    .entry(mention.paragraph.as_str())
-                    .or_default()
-                    .insert(topic_key(&term.taxonomy, &term.slug));
-            }
-            terms
-        })
+    /// The position of the document an event comes from; `event` must be one of the
+    /// timeline's.
+    fn document_of(&self, event: &TimelineEvent) -> Option<usize> {
+        self.event_documents[event_index(self.pack, event)]
     }
 }
 
@@ -468,10 +447,11 @@ fn event_view(
             let term = vocabulary.get(id);
             topics.insert(topic_key(&term.taxonomy, &term.slug));
         }
-        if let Some(paragraph) = &event.paragraph
-            && let Some(found) = terms.of(doc).get(paragraph.as_str())
-        {
-            topics.extend(found.iter().cloned());
+        if let Some(paragraph) = &event.paragraph {
+            for &id in terms.paragraph_terms(doc, paragraph) {
+                let term = vocabulary.get(id);
+                topics.insert(topic_key(&term.taxonomy, &term.slug));
+            }
         }
     }
     let document = doc.map(|i| &pack.documents[i]);
