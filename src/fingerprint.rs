@@ -11,20 +11,14 @@ const CHUNK: usize = 4096;
 /// Builds a fingerprint from the values something depends on (a page, a build).
 ///
 /// Inputs are many short strings and numbers, and feeding each to a streaming hash costs more
-/// than copying it, so the values are gathered into a small buffer that is hashed a chunk at
-/// a time (the digest is the same as hashing all the bytes at once).
+/// than copying it, so the values are gathered into a buffer that is hashed a chunk at a
+/// time (the digest is the same as hashing all the bytes at once). The streaming state is
+/// made only once a chunk is full, and kept on the heap: a fingerprint is passed by value at
+/// every step, and most never fill a chunk.
+#[derive(Default)]
 pub struct Fingerprint {
     gathered: Vec<u8>,
-    state: Xxh3,
-}
-
-impl Default for Fingerprint {
-    fn default() -> Self {
-        Self {
-            gathered: Vec::with_capacity(CHUNK),
-            state: Xxh3::new(),
-        }
-    }
+    state: Option<Box<Xxh3>>,
 }
 
 impl Fingerprint {
@@ -48,21 +42,27 @@ impl Fingerprint {
     }
 
     /// The fingerprint.
-    pub fn finish(mut self) -> u64 {
-        self.state.update(&self.gathered);
-        self.state.digest()
+    pub fn finish(self) -> u64 {
+        Hasher::finish(&self)
     }
 
     fn gather(&mut self, bytes: &[u8]) {
         if self.gathered.len() + bytes.len() > CHUNK {
-            self.state.update(&self.gathered);
+            self.stream(|state, gathered| state.update(gathered));
             self.gathered.clear();
         }
         if bytes.len() > CHUNK {
-            self.state.update(bytes);
+            self.stream(|state, _| state.update(bytes));
         } else {
             self.gathered.extend_from_slice(bytes);
         }
+    }
+
+    /// Runs `feed` on the streaming state (made now if this is the first full chunk) and the
+    /// gathered bytes.
+    fn stream(&mut self, feed: impl FnOnce(&mut Xxh3, &[u8])) {
+        let state = self.state.get_or_insert_with(|| Box::new(Xxh3::new()));
+        feed(state, &self.gathered);
     }
 }
 
@@ -73,9 +73,14 @@ impl Hasher for Fingerprint {
     }
 
     fn finish(&self) -> u64 {
-        let mut state = self.state.clone();
-        state.update(&self.gathered);
-        state.digest()
+        match &self.state {
+            None => xxhash_rust::xxh3::xxh3_64(&self.gathered),
+            Some(state) => {
+                let mut state = state.clone();
+                state.update(&self.gathered);
+                state.digest()
+            }
+        }
     }
 }
 
