@@ -1,7 +1,9 @@
 //! Combining per-document analyses into the pack's topic index.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::chronology::document_events;
 use super::index::{DocumentInput, TermId, TopicIndex, Vocabulary, build_index};
@@ -50,7 +52,7 @@ pub fn analyse_pack(
 ) -> Result<PackAnalysis, Vec<ContentError>> {
     let mut errors = Vec::new();
     let mut all_tags = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     for doc in documents {
         for (taxonomy, name) in doc.meta.tags() {
             if vocabulary.taxonomies().iter().any(|t| t == taxonomy) {
@@ -92,7 +94,7 @@ pub fn analyse_pack(
             return Err(errors);
         }
     };
-    let tag_ids: HashMap<(&str, &str), Option<TermId>> = seen
+    let tag_ids: FxHashMap<(&str, &str), Option<TermId>> = seen
         .into_iter()
         .map(|(taxonomy, name)| {
             let id = vocabulary.find_by_name(taxonomy, name);
@@ -100,7 +102,7 @@ pub fn analyse_pack(
         })
         .collect();
     let tags: Vec<Vec<TermId>> = documents
-        .iter()
+        .par_iter()
         .map(|doc| {
             let mut ids: Vec<TermId> = doc
                 .meta
@@ -197,34 +199,8 @@ fn same_timeline_inputs(
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
-
     use super::*;
-    use crate::analyse::index::{Matcher, parse_vocabulary};
-    use crate::analyse::{AnalysisTimes, analyse_document};
-    use crate::config::Config;
-    use crate::source::{SourceFile, SourceFormat, parse_document};
-
-    type Analysed = (Arc<Document>, Arc<DocumentAnalysis>);
-
-    fn vocabulary() -> Vocabulary {
-        let toml = "[[terms]]\nname = \"Aleppo\"\ntaxonomy = \"places\"\n\n[[terms]]\nname = \"Homs\"\ntaxonomy = \"places\"\n";
-        parse_vocabulary(toml, &Config::default().topics.taxonomies).unwrap()
-    }
-
-    fn analysed(name: &str, body: &str) -> Analysed {
-        let config = Config::default();
-        let source = SourceFile {
-            path: PathBuf::from("content").join(name),
-            content_path: name.to_string(),
-            format: SourceFormat::Markdown,
-        };
-        let text = format!("+++\ntitle = \"{name}\"\ndate = \"2016-10-18\"\n+++\n{body}\n");
-        let doc = parse_document(&source, text.as_bytes(), &config).unwrap();
-        let matcher = Matcher::new(&vocabulary());
-        let analysis = analyse_document(&doc, &matcher, &config, &mut AnalysisTimes::default());
-        (Arc::new(doc), Arc::new(analysis))
-    }
+    use crate::analyse::test_support::{Analysed, analysed, vocabulary};
 
     struct Built {
         documents: Vec<Arc<Document>>,

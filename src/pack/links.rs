@@ -1,6 +1,7 @@
 //! Resolving links between source files to the documents they name.
 
-use std::collections::HashMap;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::error::{ContentError, ContentErrorKind};
 use crate::source::Document;
@@ -19,16 +20,18 @@ pub(super) fn resolve_all(
     documents: &[std::sync::Arc<Document>],
     errors: &mut Vec<ContentError>,
 ) -> Vec<Vec<ResolvedLink>> {
-    let by_path: HashMap<&str, usize> = documents
+    let by_path: FxHashMap<&str, usize> = documents
         .iter()
         .enumerate()
         .map(|(i, d)| (d.content_path.as_str(), i))
         .collect();
-    documents
-        .iter()
+    let (links, found): (Vec<Vec<ResolvedLink>>, Vec<Vec<ContentError>>) = documents
+        .par_iter()
         .enumerate()
         .map(|(index, doc)| {
-            doc.body
+            let mut errors = Vec::new();
+            let links = doc
+                .body
                 .links
                 .iter()
                 .filter_map(|link| {
@@ -68,9 +71,12 @@ pub(super) fn resolve_all(
                         fragment: link.fragment.clone(),
                     })
                 })
-                .collect()
+                .collect();
+            (links, errors)
         })
-        .collect()
+        .unzip();
+    errors.extend(found.into_iter().flatten());
+    links
 }
 
 /// Whether a document has a paragraph or heading with this id.

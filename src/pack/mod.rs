@@ -50,7 +50,7 @@ impl Pack {
         if !include_drafts {
             entries.retain(|(d, _)| !d.meta.draft);
         }
-        entries.sort_by(|a, b| reading_order(&a.0).cmp(&reading_order(&b.0)));
+        entries.sort_by_cached_key(|(doc, _)| reading_order(doc));
         let (documents, analyses): (Vec<_>, Vec<_>) = entries.into_iter().unzip();
         let mut errors = duplicate_slugs(&documents);
         let links = links::resolve_all(&documents, &mut errors);
@@ -134,13 +134,13 @@ impl Pack {
 }
 
 /// The sort key of a document: dated before undated, then date, weight, title and path.
-fn reading_order(doc: &Document) -> impl Ord + '_ {
+fn reading_order(doc: &Document) -> impl Ord + use<> {
     (
         doc.meta.date.is_none(),
         doc.meta.date,
         doc.meta.weight,
         doc.meta.title.to_lowercase(),
-        doc.content_path.as_str(),
+        doc.content_path.clone(),
     )
 }
 
