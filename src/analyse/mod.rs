@@ -6,9 +6,12 @@
 
 mod chronology;
 pub mod dates;
+mod event_digest;
 pub mod index;
 mod pack;
 mod term_digest;
+#[cfg(test)]
+pub(crate) mod test_support;
 mod vocabulary_file;
 
 pub use chronology::Chronology;
@@ -36,6 +39,9 @@ pub struct DocumentAnalysis {
     /// (see [`term_digest`]): what a rebuild compares to tell which term pages an edit
     /// reached.
     pub term_digests: Vec<(TermId, u64)>,
+    /// For each event the document puts on the timeline, in timeline order, a digest of what
+    /// a timeline page shows of it (see [`event_digest`]).
+    pub event_digests: Vec<u64>,
 }
 
 impl DocumentAnalysis {
@@ -98,5 +104,6 @@ pub fn analyse_document(
     }
     times.dates += started.elapsed();
     analysis.term_digests = term_digest::term_digests(doc, &analysis);
+    analysis.event_digests = event_digest::event_digests(doc, &analysis);
     analysis
 }

@@ -178,27 +178,26 @@ pub fn timeline_pages(pack: &Pack) -> Vec<TimelinePage<'_>> {
 }
 
 /// Everything a year's page reads, as one number, without building its view: each of its
-/// events with its anchor, what the page shows of the event's document
-/// ([`EventLookup::document_inputs`]) and the terms the event's paragraph mentions. An edit
-/// elsewhere in a document leaves the years of its other events alone. `None` for the other pages, which
-/// are fingerprinted by their views.
+/// events with its anchor, the document's digest of what the page shows of the event
+/// ([`DocumentAnalysis::event_digests`]) and the document's front-matter terms. An edit
+/// elsewhere in a document leaves the years of its other events alone. `None` for the other
+/// pages, which are fingerprinted by their views.
+///
+/// [`DocumentAnalysis::event_digests`]: crate::analyse::DocumentAnalysis::event_digests
 pub fn timeline_page_inputs(pack: &Pack, page: &TimelinePage, lookup: &EventLookup) -> Option<u64> {
     let year = page.year?;
     let mut fingerprint = Fingerprint::default().number(year as u64);
     for event in page.months.iter().flat_map(|m| &m.events) {
         let index = event_index(pack, event);
-        fingerprint = fingerprint
-            .hashed(event)
-            .text(&pack.analysis.chronology.anchors[index]);
-        let Some(doc) = lookup.document_of(event) else {
-            continue;
+        fingerprint = fingerprint.text(&pack.analysis.chronology.anchors[index]);
+        let digest = lookup.place_of(index).and_then(|(doc, rank)| {
+            let digest = pack.analyses[doc].event_digests.get(rank)?;
+            Some((doc, *digest))
+        });
+        fingerprint = match digest {
+            Some((doc, digest)) => fingerprint.number(digest).number(lookup.document_tags(doc)),
+            None => fingerprint.hashed(event),
         };
-        fingerprint = fingerprint.number(lookup.document_inputs(doc));
-        if let Some(paragraph) = &event.paragraph {
-            for id in lookup.paragraph_terms(doc, paragraph) {
-                fingerprint = fingerprint.number(id.0 as u64);
-            }
-        }
     }
     Some(fingerprint.finish())
 }
@@ -360,9 +359,10 @@ pub fn topic_key(taxonomy: &str, slug: &str) -> String {
 pub struct EventLookup<'a> {
     pack: &'a Pack,
     term_ids: Vec<OnceLock<HashMap<&'a str, Vec<TermId>>>>,
-    document_inputs: Vec<OnceLock<u64>>,
-    /// For each timeline event (by index), the position of its document.
-    event_documents: Vec<Option<usize>>,
+    document_tags: Vec<OnceLock<u64>>,
+    /// For each timeline event (by index), the position of its document and its rank among
+    /// the document's events.
+    event_places: Vec<Option<(usize, usize)>>,
 }
 
 impl<'a> EventLookup<'a> {
@@ -371,34 +371,27 @@ impl<'a> EventLookup<'a> {
         Self {
             pack,
             term_ids: pack.documents.iter().map(|_| OnceLock::new()).collect(),
-            document_inputs: pack.documents.iter().map(|_| OnceLock::new()).collect(),
-            event_documents: {
+            document_tags: pack.documents.iter().map(|_| OnceLock::new()).collect(),
+            event_places: {
                 let chronology = &pack.analysis.chronology;
-                let mut documents = vec![None; chronology.timeline.events.len()];
+                let mut places = vec![None; chronology.timeline.events.len()];
                 for (doc, events) in chronology.by_document.iter().enumerate() {
-                    for &event in events {
-                        documents[event] = Some(doc);
+                    for (rank, &event) in events.iter().enumerate() {
+                        places[event] = Some((doc, rank));
                     }
                 }
-                documents
+                places
             },
         }
     }
 
-    /// What a year's page shows of the document at `doc` beside each of its events, as one
-    /// number: slug, title, kind, author, filter label, the fields that place it in reading
-    /// order, and its front-matter terms.
-    fn document_inputs(&self, doc: usize) -> u64 {
-        *self.document_inputs[doc].get_or_init(|| {
-            let document = &self.pack.documents[doc];
-            let meta = &document.meta;
+    /// The front-matter terms of the document at `doc` as a year's page shows them beside its
+    /// events, as one number: their taxonomies, slugs and names, which come from the pack's
+    /// vocabulary rather than from the document.
+    fn document_tags(&self, doc: usize) -> u64 {
+        *self.document_tags[doc].get_or_init(|| {
             let vocabulary = &self.pack.analysis.vocabulary;
-            let mut fingerprint = Fingerprint::default()
-                .text(&document.slug)
-                .text(&document.content_path)
-                .text(&meta.title)
-                .text(&meta.label())
-                .hashed(&(&meta.kind, &meta.author, meta.date, meta.weight));
+            let mut fingerprint = Fingerprint::default();
             for &id in &self.pack.analysis.tags[doc] {
                 let term = vocabulary.get(id);
                 fingerprint = fingerprint
@@ -428,7 +421,14 @@ impl<'a> EventLookup<'a> {
     /// The position of the document an event comes from; `event` must be one of the
     /// timeline's.
     fn document_of(&self, event: &TimelineEvent) -> Option<usize> {
-        self.event_documents[event_index(self.pack, event)]
+        self.place_of(event_index(self.pack, event))
+            .map(|(doc, _)| doc)
+    }
+
+    /// The position of the document timeline event `index` comes from, and the event's rank
+    /// among that document's events.
+    fn place_of(&self, index: usize) -> Option<(usize, usize)> {
+        self.event_places[index]
     }
 }
 
