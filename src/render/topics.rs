@@ -386,13 +386,7 @@ pub fn term_page_view(pack: &Pack, entry: &IndexEntry, events: &ParagraphEvents)
 pub fn term_page_inputs(pack: &Pack, entry: &IndexEntry) -> u64 {
     let vocabulary = &pack.analysis.vocabulary;
     let term = vocabulary.get(entry.term);
-    let link = |fingerprint: Fingerprint, id: TermId| {
-        let other = vocabulary.get(id);
-        fingerprint
-            .text(&other.name)
-            .text(&other.taxonomy)
-            .text(&other.slug)
-    };
+    let link = |fingerprint: Fingerprint, id: TermId| term_link(fingerprint, vocabulary, id);
     let mut fingerprint = link(Fingerprint::default(), entry.term)
         .number(u64::from(split_by_year(pack)))
         .text(term.description.as_deref().unwrap_or("\u{0}"))
@@ -418,6 +412,55 @@ pub fn term_page_inputs(pack: &Pack, entry: &IndexEntry) -> u64 {
         fingerprint = link(fingerprint, id).number(shared as u64);
     }
     fingerprint.finish()
+}
+
+/// Everything [`index_view`] reads, as one number, computed without building it (on a
+/// large pack the A–Z index is megabytes of views): for each entry its term and see-also
+/// terms, its counts, and the slug, label and paragraphs of each document it names.
+pub fn index_page_inputs(pack: &Pack) -> u64 {
+    let vocabulary = &pack.analysis.vocabulary;
+    let mut fingerprint = Fingerprint::default();
+    let document = |fingerprint: Fingerprint, doc: usize| {
+        let document = &pack.documents[doc];
+        let meta = &document.meta;
+        fingerprint
+            .text(&document.slug)
+            .text(&meta.title)
+            .text(meta.short_title.as_deref().unwrap_or("\u{0}"))
+            .hashed(&meta.date)
+    };
+    for entry in &pack.analysis.topics.entries {
+        let term = vocabulary.get(entry.term);
+        fingerprint = term_link(fingerprint, vocabulary, entry.term)
+            .text(term.description.as_deref().unwrap_or("\u{0}"))
+            .number(entry.mention_count as u64)
+            .number(entry.locators.len() as u64)
+            .number(entry.tagged_documents.len() as u64)
+            .number(term.see_also.len() as u64);
+        for &id in &term.see_also {
+            fingerprint = term_link(fingerprint, vocabulary, id);
+        }
+        for locator in entry.locators.iter().take(INDEX_LOCATOR_LIMIT) {
+            fingerprint =
+                document(fingerprint, locator.document).number(locator.paragraphs.len() as u64);
+            for paragraph in &locator.paragraphs {
+                fingerprint = fingerprint.text(paragraph);
+            }
+        }
+        for &doc in &entry.tagged_documents {
+            fingerprint = document(fingerprint, doc);
+        }
+    }
+    fingerprint.finish()
+}
+
+/// Adds what a link to term `id` shows: its name, taxonomy and slug.
+fn term_link(fingerprint: Fingerprint, vocabulary: &Vocabulary, id: TermId) -> Fingerprint {
+    let term = vocabulary.get(id);
+    fingerprint
+        .text(&term.name)
+        .text(&term.taxonomy)
+        .text(&term.slug)
 }
 
 /// Each document's timeline events by paragraph, for the term pages (which render in
