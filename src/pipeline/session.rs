@@ -22,8 +22,8 @@ use crate::output::OutputFile;
 use crate::output::{Writer, check_output_location, minify_files};
 use crate::pack::Pack;
 use crate::render::{
-    RenderCache, RenderOptions, Rendered, Theme, document_url, load_theme, render_pack_files,
-    render_pages,
+    EarlierRender, PageInputs, RenderCache, RenderOptions, Rendered, Theme, document_url,
+    load_theme, render_pack_files, render_pages,
 };
 use crate::source::{
     CONTENT_DIR, Document, ReadFailure, SourceFile, discover_sources, parse_document,
@@ -44,7 +44,7 @@ struct Loaded {
 /// A pack and its rendered site.
 pub struct RenderedPack {
     /// The pack the site was rendered from.
-    pub pack: Pack,
+    pub pack: Arc<Pack>,
     /// The site's files.
     pub rendered: Rendered,
     /// How many source files were parsed for it (the rest came from the cache).
@@ -73,9 +73,17 @@ pub struct Session {
     edited: BTreeMap<String, String>,
     renders: RenderCache,
     writer: Writer,
-    /// The last pack built, with the generation of config it was built with: its topic index
-    /// and timeline are kept by the next build when no edit could have changed them.
-    last_pack: Option<(u64, Pack)>,
+    /// The last render: the next build keeps its topic index and timeline when no edit
+    /// could have changed them, and the fingerprints of the pages no edit reached.
+    last: Option<LastRender>,
+}
+
+/// A render's pack and page fingerprints, with what it was rendered with.
+struct LastRender {
+    generation: u64,
+    options: RenderOptions,
+    pack: Arc<Pack>,
+    inputs: PageInputs,
 }
 
 impl Session {
@@ -93,7 +101,7 @@ impl Session {
             edited: BTreeMap::new(),
             renders: RenderCache::default(),
             writer: Writer::default(),
-            last_pack: None,
+            last: None,
         }
     }
 
@@ -192,7 +200,6 @@ impl Session {
         } else {
             Vec::new()
         };
-        let generation = loaded.generation;
         let report = BuildReport {
             documents: pack.documents.len(),
             parsed,
@@ -207,7 +214,6 @@ impl Session {
             elapsed: started.elapsed(),
             timings,
         };
-        self.last_pack = Some((generation, pack));
         Ok(report)
     }
 
@@ -242,11 +248,10 @@ impl Session {
         let parsed = self.sync_sources(timings);
         let documents = self.documents()?;
         let loaded = self.loaded.as_ref().expect("loaded above");
-        let earlier = self
-            .last_pack
+        let last = self
+            .last
             .as_ref()
-            .filter(|(generation, _)| *generation == loaded.generation)
-            .map(|(_, pack)| pack);
+            .filter(|last| last.generation == loaded.generation);
         let pack = timings
             .time("assemble pack, timeline and topic index", || {
                 Pack::assemble(
@@ -254,18 +259,32 @@ impl Session {
                     documents,
                     self.options.drafts,
                     &loaded.vocabulary,
-                    earlier,
+                    last.map(|last| last.pack.as_ref()),
                 )
             })
             .map_err(BuildError::Content)?;
-        let rendered = render_pages(
+        let earlier = last
+            .filter(|last| last.options == *options)
+            .map(|last| EarlierRender {
+                pack: &last.pack,
+                inputs: &last.inputs,
+            });
+        let mut rendered = render_pages(
             &pack,
             &loaded.theme,
             options,
             loaded.generation,
             &mut self.renders,
+            earlier,
             timings,
         )?;
+        let pack = Arc::new(pack);
+        self.last = Some(LastRender {
+            generation: loaded.generation,
+            options: options.clone(),
+            pack: Arc::clone(&pack),
+            inputs: std::mem::take(&mut rendered.inputs),
+        });
         Ok(RenderedPack {
             pack,
             rendered,

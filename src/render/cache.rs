@@ -34,3 +34,21 @@ impl RenderCache {
         self.pages.retain(|path, _| keep(path));
     }
 }
+
+/// The input fingerprints of one render's pages that are fingerprinted from their inputs
+/// (term and year pages), by output path. Computing them reads every mention and event of
+/// the pack; a rebuild takes those of the pages an edit cannot have touched from here.
+#[derive(Debug, Default, Clone)]
+pub struct PageInputs(HashMap<String, u64>);
+
+impl PageInputs {
+    /// The inputs fingerprint recorded for the page at `path`.
+    pub fn get(&self, path: &str) -> Option<u64> {
+        self.0.get(path).copied()
+    }
+
+    /// Records the inputs fingerprint of the page at `path`.
+    pub fn insert(&mut self, path: String, inputs: u64) {
+        self.0.insert(path, inputs);
+    }
+}

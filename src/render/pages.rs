@@ -14,16 +14,18 @@ use serde::Serialize;
 use tera::Context;
 use xxhash_rust::xxh3::Xxh3;
 
-use super::cache::RenderCache;
+use super::cache::{PageInputs, RenderCache};
 use super::theme::Theme;
 use super::views::{PageView, SiteView};
 use crate::error::BuildError;
 use crate::output::OutputFile;
 
-/// A page of the site, and whether it came from the cache.
+/// A page of the site, whether it came from the cache, and the fingerprint of its inputs
+/// when it was rendered from them.
 pub(super) struct RenderedPage {
     pub file: OutputFile,
     pub origin: Origin,
+    pub inputs: Option<u64>,
 }
 
 /// Where a page's bytes came from.
@@ -74,9 +76,12 @@ impl PageRenderer<'_> {
         view: impl FnOnce() -> T,
     ) -> Result<RenderedPage, BuildError> {
         let fingerprint = self.fingerprint(template, page, key, &inputs);
-        self.cached_or_rendered(output, template, page, fingerprint, |context| {
-            context.insert(key, &view());
-        })
+        let mut rendered =
+            self.cached_or_rendered(output, template, page, fingerprint, |context| {
+                context.insert(key, &view());
+            })?;
+        rendered.inputs = Some(inputs);
+        Ok(rendered)
     }
 
     fn cached_or_rendered(
@@ -94,6 +99,7 @@ impl PageRenderer<'_> {
                     bytes,
                 },
                 origin: Origin::Cached,
+                inputs: None,
             });
         }
         let mut context = Context::new();
@@ -104,6 +110,7 @@ impl PageRenderer<'_> {
         Ok(RenderedPage {
             file: OutputFile::new(output, html.into_bytes()),
             origin: Origin::Rendered(fingerprint),
+            inputs: None,
         })
     }
 
@@ -123,16 +130,20 @@ impl PageRenderer<'_> {
     }
 }
 
-/// Records the pages rendered afresh, counting them in `rendered`, and returns the files in
-/// their original order.
+/// Records the pages rendered afresh, counting them in `rendered`, and the inputs of those
+/// rendered from inputs, and returns the files in their original order.
 pub(super) fn remember(
     cache: &mut RenderCache,
+    inputs: &mut PageInputs,
     pages: Vec<RenderedPage>,
     rendered: &mut usize,
 ) -> Vec<OutputFile> {
     pages
         .into_iter()
         .map(|page| {
+            if let Some(fingerprint) = page.inputs {
+                inputs.insert(page.file.path.clone(), fingerprint);
+            }
             if let Origin::Rendered(fingerprint) = page.origin {
                 *rendered += 1;
                 if let Some(fingerprint) = fingerprint {

@@ -7,11 +7,12 @@ use std::time::Instant;
 use rayon::prelude::*;
 use tera::Context;
 
-use super::cache::RenderCache;
+use super::cache::{PageInputs, RenderCache};
 use super::data::pack_json;
 use super::feeds::{atom_feed, robots, sitemap};
 use super::pages::{PageRenderer, RenderedPage, remember};
 use super::print::{PRINT_PATH, render_print};
+use super::reuse::{EarlierRender, Reuse};
 use super::search::{kind_options, search_files};
 use super::theme::Theme;
 use super::timeline::{
@@ -19,7 +20,8 @@ use super::timeline::{
     timeline_page_view, timeline_pages,
 };
 use super::topics::{
-    ParagraphEvents, index_json, index_view, term_page_inputs, term_page_view, term_url,
+    ParagraphEvents, index_json, index_page_inputs, index_view, term_page_inputs, term_page_view,
+    term_url,
 };
 use super::views::{DocumentSummary, DocumentView, PageView, SiteView, document_url};
 use crate::error::BuildError;
@@ -82,6 +84,8 @@ pub struct Rendered {
     pub files: Vec<OutputFile>,
     /// Pages rendered now rather than taken from the cache.
     pub rendered: usize,
+    /// The input fingerprints of the term and year pages, for the next render to reuse.
+    pub inputs: PageInputs,
 }
 
 fn site_view(pack: &Pack, options: &RenderOptions) -> SiteView {
@@ -94,32 +98,37 @@ fn site_view(pack: &Pack, options: &RenderOptions) -> SiteView {
 /// search and 404. Pages whose inputs are unchanged since they were cached (same
 /// `generation` of config and theme, same fingerprints) are reused; the rest are rendered in
 /// parallel. The result is in a fixed order so output never depends on timing.
+///
+/// `earlier` is the last render with the same `generation` and `options`, if any: the term
+/// and year pages no changed document reaches are looked up by the fingerprints it recorded.
 pub fn render_pages(
     pack: &Pack,
     theme: &Theme,
     options: &RenderOptions,
     generation: u64,
     cache: &mut RenderCache,
+    earlier: Option<EarlierRender<'_>>,
     timings: &mut Timings,
 ) -> Result<Rendered, BuildError> {
     let started = Instant::now();
     let site = site_view(pack, options);
     let summaries: Vec<DocumentSummary> = pack
         .documents
-        .iter()
+        .par_iter()
         .map(|d| DocumentSummary::new(d))
         .collect();
 
     let fingerprints: Vec<u64> = (0..pack.documents.len())
+        .into_par_iter()
         .map(|i| document_fingerprint(pack, i, generation, options))
         .collect();
     let paths: Vec<String> = pack
         .documents
-        .iter()
+        .par_iter()
         .map(|d| format!("{}index.html", document_url(&d.slug)))
         .collect();
     let cached: Vec<Option<Arc<[u8]>>> = paths
-        .iter()
+        .par_iter()
         .zip(&fingerprints)
         .map(|(path, &f)| cache.get(path, f))
         .collect();
@@ -153,21 +162,27 @@ pub fn render_pages(
         generation,
         cache,
     };
+    let reuse = earlier.and_then(|earlier| Reuse::new(pack, earlier));
     let mut pages = vec![render_index(&renderer, &summaries, options)?];
     pages.extend(timings.time("render topic index pages", || {
-        render_topics(pack, &renderer, options)
+        render_topics(pack, &renderer, reuse.as_ref(), options)
     })?);
     pages.extend(timings.time("render timeline pages", || {
-        render_timeline(pack, &renderer, options)
+        render_timeline(pack, &renderer, reuse.as_ref(), options)
     })?);
     if site.search {
         pages.push(render_search_page(pack, &renderer, options)?);
     }
     pages.push(render_not_found(&renderer, options)?);
-    let files = [remember(cache, pages, &mut rendered), files].concat();
+    let mut inputs = PageInputs::default();
+    let files = [remember(cache, &mut inputs, pages, &mut rendered), files].concat();
     let live: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     cache.retain(|path| live.contains(path));
-    Ok(Rendered { files, rendered })
+    Ok(Rendered {
+        files,
+        rendered,
+        inputs,
+    })
 }
 
 /// The files made from the whole pack and its rendered `pages`: the search index, the
@@ -433,6 +448,7 @@ fn render_search_page(
 fn render_timeline(
     pack: &Pack,
     renderer: &PageRenderer,
+    reuse: Option<&Reuse>,
     options: &RenderOptions,
 ) -> Result<Vec<RenderedPage>, BuildError> {
     let lookup = EventLookup::new(pack);
@@ -453,7 +469,12 @@ fn render_timeline(
             );
             let output = format!("{path}index.html");
             let view = || timeline_page_view(pack, timeline_page, &lookup);
-            match timeline_page_inputs(pack, timeline_page, &lookup) {
+            let recorded = timeline_page
+                .year
+                .zip(reuse)
+                .and_then(|(year, reuse)| reuse.year_inputs(year, &output));
+            let inputs = recorded.or_else(|| timeline_page_inputs(pack, timeline_page, &lookup));
+            match inputs {
                 Some(inputs) => renderer.render_from_inputs(
                     output,
                     "timeline.html",
@@ -472,6 +493,7 @@ fn render_timeline(
 fn render_topics(
     pack: &Pack,
     renderer: &PageRenderer,
+    reuse: Option<&Reuse>,
     options: &RenderOptions,
 ) -> Result<Vec<RenderedPage>, BuildError> {
     let site = renderer.site;
@@ -482,33 +504,42 @@ fn render_topics(
         "Every topic, person, organisation and place in the pack, down to the paragraph.",
         options,
     );
-    let mut files = vec![renderer.render(
+    let vocabulary = &pack.analysis.vocabulary;
+    let entries = &pack.analysis.topics.entries;
+    let outputs: Vec<String> = entries
+        .iter()
+        .map(|entry| format!("{}index.html", term_url(vocabulary.get(entry.term))))
+        .collect();
+    let inputs: Vec<u64> = entries
+        .par_iter()
+        .zip(&outputs)
+        .map(|(entry, output)| {
+            reuse
+                .and_then(|reuse| reuse.term_inputs(entry.term, output))
+                .unwrap_or_else(|| term_page_inputs(pack, entry))
+        })
+        .collect();
+    let mut files = vec![renderer.render_from_inputs(
         "topics/index.html".into(),
         "topics.html",
         &page,
         "taxonomies",
-        &index_view(pack),
+        index_page_inputs(pack),
+        || index_view(pack),
     )?];
-    let vocabulary = &pack.analysis.vocabulary;
     let events = ParagraphEvents::new(pack);
-    let terms: Vec<RenderedPage> = pack
-        .analysis
-        .topics
-        .entries
+    let terms: Vec<RenderedPage> = entries
         .par_iter()
-        .map(|entry| {
+        .zip(outputs)
+        .zip(inputs)
+        .map(|((entry, output), inputs)| {
             let term = vocabulary.get(entry.term);
             let path = term_url(term);
             let description = term.description.clone().unwrap_or_default();
             let page = page_view(site, &path, &term.name, &description, options);
-            renderer.render_from_inputs(
-                format!("{path}index.html"),
-                "term.html",
-                &page,
-                "term",
-                term_page_inputs(pack, entry),
-                || term_page_view(pack, entry, &events),
-            )
+            renderer.render_from_inputs(output, "term.html", &page, "term", inputs, || {
+                term_page_view(pack, entry, &events)
+            })
         })
         .collect::<Result<_, BuildError>>()?;
     files.extend(terms);
