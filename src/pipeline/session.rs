@@ -72,6 +72,8 @@ pub struct Session {
     pending: BTreeSet<PathBuf>,
     edited: BTreeMap<String, String>,
     renders: RenderCache,
+    /// The data exports of the last build, by what they were made from.
+    exports: RenderCache,
     writer: Writer,
     /// The last render: the next build keeps its topic index and timeline when no edit
     /// could have changed them, and the fingerprints of the pages no edit reached.
@@ -100,6 +102,7 @@ impl Session {
             pending: BTreeSet::new(),
             edited: BTreeMap::new(),
             renders: RenderCache::default(),
+            exports: RenderCache::default(),
             writer: Writer::default(),
             last: None,
         }
@@ -184,7 +187,8 @@ impl Session {
             &pack,
             &loaded.theme,
             &options,
-            &rendered.files,
+            &rendered,
+            &mut self.exports,
             &mut timings,
         )?;
         files.extend(minified(more, &mut timings)?);
@@ -230,7 +234,8 @@ impl Session {
             &rendered.pack,
             &loaded.theme,
             options,
-            &rendered.rendered.files,
+            &rendered.rendered,
+            &mut self.exports,
             timings,
         )?;
         rendered.rendered.files.extend(more);
@@ -324,6 +329,7 @@ impl Session {
         self.generation += 1;
         self.reload_static = false;
         self.renders.clear();
+        self.exports.clear();
         self.loaded = Some(Loaded {
             config,
             vocabulary,

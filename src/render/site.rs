@@ -16,12 +16,12 @@ use super::reuse::{EarlierRender, Reuse};
 use super::search::{kind_options, search_files};
 use super::theme::Theme;
 use super::timeline::{
-    EventLookup, document_events, split_by_year, timeline_exports, timeline_page_inputs,
-    timeline_page_view, timeline_pages,
+    EventLookup, TIMELINE_EXPORTS, document_events, split_by_year, timeline_exports,
+    timeline_page_inputs, timeline_page_view, timeline_pages,
 };
 use super::topics::{
-    ParagraphEvents, index_json, index_page_inputs, index_view, term_page_inputs, term_page_view,
-    term_url,
+    INDEX_JSON, ParagraphEvents, index_json, index_page_inputs, index_view, term_page_inputs,
+    term_page_view, term_url,
 };
 use super::views::{DocumentSummary, DocumentView, PageView, SiteView, document_url};
 use crate::error::BuildError;
@@ -86,6 +86,20 @@ pub struct Rendered {
     pub rendered: usize,
     /// The input fingerprints of the term and year pages, for the next render to reuse.
     pub inputs: PageInputs,
+    /// What the data exports are made from.
+    pub data_keys: DataKeys,
+}
+
+/// Fingerprints of everything `index.json` and the two timeline exports are made from, drawn
+/// from the page inputs the render computed anyway: every term page's inputs cover all
+/// `index.json` says of its term, and every year page's inputs all the timeline says of its
+/// events. A rebuild whose keys are unchanged takes those files (hundreds of megabytes on a
+/// large pack) from the last build.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DataKeys {
+    index: u64,
+    /// `None` when the timeline is one page, which is fingerprinted by its view.
+    timeline: Option<u64>,
 }
 
 fn site_view(pack: &Pack, options: &RenderOptions) -> SiteView {
@@ -164,12 +178,14 @@ pub fn render_pages(
     };
     let reuse = earlier.and_then(|earlier| Reuse::new(pack, earlier));
     let mut pages = vec![render_index(&renderer, &summaries, options)?];
-    pages.extend(timings.time("render topic index pages", || {
+    let (topics, index_key) = timings.time("render topic index pages", || {
         render_topics(pack, &renderer, reuse.as_ref(), options)
-    })?);
-    pages.extend(timings.time("render timeline pages", || {
+    })?;
+    pages.extend(topics);
+    let (timeline, timeline_key) = timings.time("render timeline pages", || {
         render_timeline(pack, &renderer, reuse.as_ref(), options)
-    })?);
+    })?;
+    pages.extend(timeline);
     if site.search {
         pages.push(render_search_page(pack, &renderer, options)?);
     }
@@ -178,23 +194,32 @@ pub fn render_pages(
     let files = [remember(cache, &mut inputs, pages, &mut rendered), files].concat();
     let live: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     cache.retain(|path| live.contains(path));
+    let key = |inputs: u64| Fingerprint::default().number(generation).number(inputs);
     Ok(Rendered {
         files,
         rendered,
         inputs,
+        data_keys: DataKeys {
+            index: key(index_key).finish(),
+            timeline: timeline_key.map(|inputs| key(inputs).finish()),
+        },
     })
 }
 
-/// The files made from the whole pack and its rendered `pages`: the search index, the
-/// print edition, the data exports, feeds, and the theme's assets. They are not cached: each
-/// changes with any document.
+/// The files made from the whole pack and its `rendered` pages: the search index, the print
+/// edition, the data exports, feeds, and the theme's assets. The index and timeline exports
+/// are taken from `exports` when their [`DataKeys`] are unchanged; the rest change with any
+/// document.
 pub fn render_pack_files(
     pack: &Pack,
     theme: &Theme,
     options: &RenderOptions,
-    pages: &[OutputFile],
+    rendered: &Rendered,
+    exports: &mut RenderCache,
     timings: &mut Timings,
 ) -> Result<Vec<OutputFile>, BuildError> {
+    let pages = rendered.files.as_slice();
+    let keys = rendered.data_keys;
     let site = site_view(pack, options);
     // The search index, the print edition and the data files each read the whole pack and
     // nothing of each other, so they are made side by side.
@@ -221,7 +246,7 @@ pub fn render_pack_files(
                 },
                 || {
                     let started = Instant::now();
-                    (data_files(pack, theme), started.elapsed())
+                    (data_files(pack, theme, keys, exports), started.elapsed())
                 },
             )
         },
@@ -230,8 +255,17 @@ pub fn render_pack_files(
     timings.add("print edition (in parallel)", print_time);
     timings.add("data exports (in parallel)", data_time);
     let mut files = search;
-    let (exports, assets) = data?;
-    files.extend(exports);
+    let (data, assets) = data?;
+    for file in &data {
+        let key = match file.path.as_str() {
+            INDEX_JSON => Some(keys.index),
+            _ => keys.timeline,
+        };
+        if let Some(key) = key {
+            exports.insert(file.path.clone(), key, Arc::clone(&file.bytes));
+        }
+    }
+    files.extend(data);
     files.extend(print?);
     files.push(atom_feed(pack));
     let print_pages: &[&str] = if theme.has_print { &[PRINT_PATH] } else { &[] };
@@ -263,16 +297,30 @@ fn print_edition(
     render_print(pack, theme, site, &print_page, files)
 }
 
-/// The pack as data (`timeline.json`, its TimelineJS twin, `index.json`), and after the
-/// feeds, `pack.json`, the syntax colours and the theme's static files.
+/// The pack as data (`timeline.json`, its TimelineJS twin, `index.json`: from `exports` when
+/// made from the same `keys`), and after the feeds, `pack.json`, the syntax colours and the
+/// theme's static files.
 fn data_files(
     pack: &Pack,
     theme: &Theme,
+    keys: DataKeys,
+    exports: &RenderCache,
 ) -> Result<(Vec<OutputFile>, Vec<OutputFile>), BuildError> {
-    let (timeline, (index, pack_data)) = rayon::join(
-        || timeline_exports(pack),
-        || rayon::join(|| index_json(pack), || pack_json(pack)),
-    );
+    let kept = |path: &str, key: Option<u64>| {
+        let bytes = key.and_then(|key| exports.get(path, key))?;
+        Some(OutputFile {
+            path: path.to_string(),
+            bytes,
+        })
+    };
+    let timeline_files = || match TIMELINE_EXPORTS.map(|path| kept(path, keys.timeline)) {
+        [Some(json), Some(timelinejs)] => [json, timelinejs],
+        _ => timeline_exports(pack),
+    };
+    let index_file = || kept(INDEX_JSON, Some(keys.index)).unwrap_or_else(|| index_json(pack));
+    let (timeline, (index, pack_data)) = rayon::join(timeline_files, || {
+        rayon::join(index_file, || pack_json(pack))
+    });
     let mut exports = Vec::from(timeline);
     exports.push(index);
     let mut assets = vec![pack_data];
@@ -445,14 +493,16 @@ fn render_search_page(
 }
 
 /// `/timeline/`, and a page per year when the timeline is long.
+/// Returns the pages and, for a timeline split by year, a fingerprint of all its year pages'
+/// inputs.
 fn render_timeline(
     pack: &Pack,
     renderer: &PageRenderer,
     reuse: Option<&Reuse>,
     options: &RenderOptions,
-) -> Result<Vec<RenderedPage>, BuildError> {
+) -> Result<(Vec<RenderedPage>, Option<u64>), BuildError> {
     let lookup = EventLookup::new(pack);
-    timeline_pages(pack)
+    let pages: Vec<RenderedPage> = timeline_pages(pack)
         .par_iter()
         .map(|timeline_page| {
             let path = &timeline_page.path;
@@ -486,16 +536,24 @@ fn render_timeline(
                 None => renderer.render(output, "timeline.html", &page, "timeline", &view()),
             }
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    let key = split_by_year(pack).then(|| {
+        let years = pages.iter().filter_map(|page| page.inputs);
+        years
+            .fold(Fingerprint::default(), Fingerprint::number)
+            .finish()
+    });
+    Ok((pages, key))
 }
 
-/// `/topics/` and a page per index entry, rendered in parallel.
+/// `/topics/` and a page per index entry, rendered in parallel; returns the pages and a
+/// fingerprint of all the entries' page inputs.
 fn render_topics(
     pack: &Pack,
     renderer: &PageRenderer,
     reuse: Option<&Reuse>,
     options: &RenderOptions,
-) -> Result<Vec<RenderedPage>, BuildError> {
+) -> Result<(Vec<RenderedPage>, u64), BuildError> {
     let site = renderer.site;
     let page = page_view(
         site,
@@ -528,6 +586,11 @@ fn render_topics(
         || index_view(pack),
     )?];
     let events = ParagraphEvents::new(pack);
+    let key = inputs
+        .iter()
+        .copied()
+        .fold(Fingerprint::default(), Fingerprint::number)
+        .finish();
     let terms: Vec<RenderedPage> = entries
         .par_iter()
         .zip(outputs)
@@ -543,7 +606,7 @@ fn render_topics(
         })
         .collect::<Result<_, BuildError>>()?;
     files.extend(terms);
-    Ok(files)
+    Ok((files, key))
 }
 
 fn render_not_found(

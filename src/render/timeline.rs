@@ -534,6 +534,9 @@ pub fn event_link(pack: &Pack, index: usize) -> DocumentEventView {
     }
 }
 
+/// The paths of the timeline exports.
+pub const TIMELINE_EXPORTS: [&str; 2] = ["timeline.json", "timeline-timelinejs.json"];
+
 /// `timeline.json` and `timeline-timelinejs.json`.
 pub fn timeline_exports(pack: &Pack) -> [OutputFile; 2] {
     let timeline = &pack.analysis.chronology.timeline;
@@ -544,9 +547,9 @@ pub fn timeline_exports(pack: &Pack) -> [OutputFile; 2] {
         .collect();
     let title_of = |slug: &str| titles.get(slug).map_or_else(String::new, |t| t.to_string());
     [
-        OutputFile::new("timeline.json", timeline.to_json().into_bytes()),
+        OutputFile::new(TIMELINE_EXPORTS[0], timeline.to_json().into_bytes()),
         OutputFile::new(
-            "timeline-timelinejs.json",
+            TIMELINE_EXPORTS[1],
             timeline
                 .to_timelinejs_json(&pack.config.title, &title_of)
                 .into_bytes(),

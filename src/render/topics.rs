@@ -568,6 +568,9 @@ fn initial(name: &str) -> String {
         .map_or_else(|| "#".to_string(), |c| c.to_ascii_uppercase().to_string())
 }
 
+/// The path of the index export.
+pub const INDEX_JSON: &str = "index.json";
+
 /// `index.json`: every term with taxonomy, aliases and its mentions.
 pub fn index_json(pack: &Pack) -> OutputFile {
     let analysis: &PackAnalysis = &pack.analysis;
@@ -577,7 +580,7 @@ pub fn index_json(pack: &Pack) -> OutputFile {
         .zip(pack.analyses.iter().map(|found| &found.mentions))
         .collect();
     let json = analysis.topics.to_json(&analysis.vocabulary, &inputs);
-    OutputFile::new("index.json", json.into_bytes())
+    OutputFile::new(INDEX_JSON, json.into_bytes())
 }
 
 #[cfg(test)]
