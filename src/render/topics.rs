@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::timeline::{DocumentEventView, event_link, split_by_year, topic_key};
@@ -419,7 +420,6 @@ pub fn term_page_inputs(pack: &Pack, entry: &IndexEntry) -> u64 {
 /// terms, its counts, and the slug, label and paragraphs of each document it names.
 pub fn index_page_inputs(pack: &Pack) -> u64 {
     let vocabulary = &pack.analysis.vocabulary;
-    let mut fingerprint = Fingerprint::default();
     let document = |fingerprint: Fingerprint, doc: usize| {
         let document = &pack.documents[doc];
         let meta = &document.meta;
@@ -429,9 +429,9 @@ pub fn index_page_inputs(pack: &Pack) -> u64 {
             .text(meta.short_title.as_deref().unwrap_or("\u{0}"))
             .hashed(&meta.date)
     };
-    for entry in &pack.analysis.topics.entries {
+    let entry_inputs = |entry: &IndexEntry| {
         let term = vocabulary.get(entry.term);
-        fingerprint = term_link(fingerprint, vocabulary, entry.term)
+        let mut fingerprint = term_link(Fingerprint::default(), vocabulary, entry.term)
             .text(term.description.as_deref().unwrap_or("\u{0}"))
             .number(entry.mention_count as u64)
             .number(entry.locators.len() as u64)
@@ -450,8 +450,19 @@ pub fn index_page_inputs(pack: &Pack) -> u64 {
         for &doc in &entry.tagged_documents {
             fingerprint = document(fingerprint, doc);
         }
-    }
-    fingerprint.finish()
+        fingerprint.finish()
+    };
+    let entries: Vec<u64> = pack
+        .analysis
+        .topics
+        .entries
+        .par_iter()
+        .map(entry_inputs)
+        .collect();
+    entries
+        .into_iter()
+        .fold(Fingerprint::default(), Fingerprint::number)
+        .finish()
 }
 
 /// Adds what a link to term `id` shows: its name, taxonomy and slug.
