@@ -53,6 +53,9 @@ impl Touched {
 /// The earlier render's input fingerprints that still hold for the pack being rendered.
 pub(super) struct Reuse<'a> {
     touched: Touched,
+    /// Whether the timeline and every document's date are the same (the overview of a split
+    /// timeline reads nothing else).
+    same_dates: bool,
     inputs: &'a PageInputs,
 }
 
@@ -65,8 +68,15 @@ impl<'a> Reuse<'a> {
         let same_layout = split_by_year(pack) == split_by_year(before)
             && pack.analysis.vocabulary.taxonomies() == before.analysis.vocabulary.taxonomies()
             && pack.analysis.vocabulary.terms() == before.analysis.vocabulary.terms();
+        let same_dates = Arc::ptr_eq(&pack.analysis.chronology, &before.analysis.chronology)
+            && pack
+                .documents
+                .iter()
+                .map(|d| d.meta.date)
+                .eq(before.documents.iter().map(|d| d.meta.date));
         same_layout.then(|| Self {
             touched: touched(pack, before),
+            same_dates,
             inputs: earlier.inputs,
         })
     }
@@ -86,6 +96,15 @@ impl<'a> Reuse<'a> {
             None
         } else {
             self.inputs.get(path)
+        }
+    }
+
+    /// The recorded inputs of the timeline's overview at `path`, when no date changed.
+    pub fn overview_inputs(&self, path: &str) -> Option<u64> {
+        if self.same_dates {
+            self.inputs.get(path)
+        } else {
+            None
         }
     }
 }

@@ -519,10 +519,10 @@ fn render_timeline(
             );
             let output = format!("{path}index.html");
             let view = || timeline_page_view(pack, timeline_page, &lookup);
-            let recorded = timeline_page
-                .year
-                .zip(reuse)
-                .and_then(|(year, reuse)| reuse.year_inputs(year, &output));
+            let recorded = reuse.and_then(|reuse| match timeline_page.year {
+                Some(year) => reuse.year_inputs(year, &output),
+                None => reuse.overview_inputs(&output),
+            });
             let inputs = recorded.or_else(|| timeline_page_inputs(pack, timeline_page, &lookup));
             match inputs {
                 Some(inputs) => renderer.render_from_inputs(

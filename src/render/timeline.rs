@@ -180,12 +180,15 @@ pub fn timeline_pages(pack: &Pack) -> Vec<TimelinePage<'_>> {
 /// Everything a year's page reads, as one number, without building its view: each of its
 /// events with its anchor, the document's digest of what the page shows of the event
 /// ([`DocumentAnalysis::event_digests`]) and the document's front-matter terms. An edit
-/// elsewhere in a document leaves the years of its other events alone. `None` for the other
-/// pages, which are fingerprinted by their views.
+/// elsewhere in a document leaves the years of its other events alone. The overview of a
+/// split timeline is fingerprinted by [`overview_inputs`]; a timeline on one page has `None`,
+/// and is fingerprinted by its view.
 ///
 /// [`DocumentAnalysis::event_digests`]: crate::analyse::DocumentAnalysis::event_digests
 pub fn timeline_page_inputs(pack: &Pack, page: &TimelinePage, lookup: &EventLookup) -> Option<u64> {
-    let year = page.year?;
+    let Some(year) = page.year else {
+        return split_by_year(pack).then(|| overview_inputs(pack));
+    };
     let mut fingerprint = Fingerprint::default().number(year as u64);
     for event in page.months.iter().flat_map(|m| &m.events) {
         let index = event_index(pack, event);
@@ -200,6 +203,20 @@ pub fn timeline_page_inputs(pack: &Pack, page: &TimelinePage, lookup: &EventLook
         };
     }
     Some(fingerprint.finish())
+}
+
+/// Everything the overview of a split timeline reads, as one number: the date of every event
+/// (its chart and its count of events per year) and of every document (the chart's range).
+fn overview_inputs(pack: &Pack) -> u64 {
+    let events = &pack.analysis.chronology.timeline.events;
+    let mut fingerprint = Fingerprint::default().number(events.len() as u64);
+    for event in events {
+        fingerprint = fingerprint.hashed(&event.date);
+    }
+    for document in &pack.documents {
+        fingerprint = fingerprint.hashed(&document.meta.date);
+    }
+    fingerprint.finish()
 }
 
 /// The view of a timeline page. A year's page counts and offers as filters only what is on

@@ -306,6 +306,31 @@ fn an_edit_to_one_paragraph_re_renders_only_the_years_of_its_events() {
 }
 
 #[test]
+fn an_edit_that_moves_events_to_another_year_updates_the_overview() {
+    use casebook::Session;
+    let pack = long_timeline_pack();
+    let mut session = Session::new(options_into(&pack, "out"));
+    session.build().unwrap();
+    pack.write(
+        "content/doc01.md",
+        &dated_document(1, 2004, 30, "met about"),
+    );
+    session.invalidate(&[pack.path("content/doc01.md")]);
+    let edit = session.build().unwrap();
+    for page in ["timeline/index.html", "timeline/2002/index.html"] {
+        assert!(
+            edit.changed_paths.contains(&page.to_string()),
+            "{:?}",
+            edit.changed_paths
+        );
+    }
+    let overview = std::fs::read_to_string(pack.path("out/timeline/index.html")).unwrap();
+    assert!(overview.contains("timeline/2004/"), "{overview}");
+
+    assert_out_matches_a_clean_build(&pack);
+}
+
+#[test]
 fn events_name_their_topics_by_position_in_the_topic_filter() {
     let pack = TestPack::new();
     pack.write(
