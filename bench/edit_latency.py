@@ -92,6 +92,10 @@ def main():
             f"{statistics.median(pages) * 1000:.0f} ms to the pages, "
             f"{statistics.median(complete) * 1000:.0f} ms to the whole rebuild"
         )
+        print(
+            "each edit, to the pages: " + ", ".join(f"{t * 1000:.0f}" for t in pages),
+            file=sys.stderr,
+        )
     finally:
         server.terminate()
         server.wait()
