@@ -249,18 +249,19 @@ fn assert_out_matches_a_clean_build(pack: &TestPack) {
     );
 }
 
+/// Builds `pack` into `out` in a session, then rewrites `doc01` as `edited` and rebuilds.
+fn rebuilt_with_doc01(pack: &TestPack, edited: &str) -> casebook::BuildReport {
+    let mut session = casebook::Session::new(options_into(pack, "out"));
+    session.build().unwrap();
+    pack.write("content/doc01.md", edited);
+    session.invalidate(&[pack.path("content/doc01.md")]);
+    session.build().unwrap()
+}
+
 #[test]
 fn an_edit_re_renders_only_the_year_pages_its_events_are_on() {
-    use casebook::Session;
     let pack = long_timeline_pack();
-    let mut session = Session::new(options_into(&pack, "out"));
-    session.build().unwrap();
-    pack.write(
-        "content/doc01.md",
-        &dated_document(1, 2002, 30, "argued about"),
-    );
-    session.invalidate(&[pack.path("content/doc01.md")]);
-    let edit = session.build().unwrap();
+    let edit = rebuilt_with_doc01(&pack, &dated_document(1, 2002, 30, "argued about"));
     let changed = &edit.changed_paths;
     assert!(
         changed.contains(&"timeline/2002/index.html".to_string()),
@@ -307,16 +308,8 @@ fn an_edit_to_one_paragraph_re_renders_only_the_years_of_its_events() {
 
 #[test]
 fn an_edit_that_moves_events_to_another_year_updates_the_overview() {
-    use casebook::Session;
     let pack = long_timeline_pack();
-    let mut session = Session::new(options_into(&pack, "out"));
-    session.build().unwrap();
-    pack.write(
-        "content/doc01.md",
-        &dated_document(1, 2004, 30, "met about"),
-    );
-    session.invalidate(&[pack.path("content/doc01.md")]);
-    let edit = session.build().unwrap();
+    let edit = rebuilt_with_doc01(&pack, &dated_document(1, 2004, 30, "met about"));
     for page in ["timeline/index.html", "timeline/2002/index.html"] {
         assert!(
             edit.changed_paths.contains(&page.to_string()),
