@@ -102,6 +102,19 @@ pub struct DataKeys {
     timeline: Option<u64>,
 }
 
+impl DataKeys {
+    /// The key of the export at `path`, if it is one that can be kept.
+    fn of(&self, path: &str) -> Option<u64> {
+        if path == INDEX_JSON {
+            Some(self.index)
+        } else if TIMELINE_EXPORTS.contains(&path) {
+            self.timeline
+        } else {
+            None
+        }
+    }
+}
+
 fn site_view(pack: &Pack, options: &RenderOptions) -> SiteView {
     let mut site = SiteView::new(&pack.config);
     site.search &= options.search;
@@ -257,11 +270,7 @@ pub fn render_pack_files(
     let mut files = search;
     let (data, assets) = data?;
     for file in &data {
-        let key = match file.path.as_str() {
-            INDEX_JSON => Some(keys.index),
-            _ => keys.timeline,
-        };
-        if let Some(key) = key {
+        if let Some(key) = keys.of(&file.path) {
             exports.insert(file.path.clone(), key, Arc::clone(&file.bytes));
         }
     }
@@ -306,18 +315,18 @@ fn data_files(
     keys: DataKeys,
     exports: &RenderCache,
 ) -> Result<(Vec<OutputFile>, Vec<OutputFile>), BuildError> {
-    let kept = |path: &str, key: Option<u64>| {
-        let bytes = key.and_then(|key| exports.get(path, key))?;
+    let kept = |path: &str| {
+        let bytes = keys.of(path).and_then(|key| exports.get(path, key))?;
         Some(OutputFile {
             path: path.to_string(),
             bytes,
         })
     };
-    let timeline_files = || match TIMELINE_EXPORTS.map(|path| kept(path, keys.timeline)) {
+    let timeline_files = || match TIMELINE_EXPORTS.map(kept) {
         [Some(json), Some(timelinejs)] => [json, timelinejs],
         _ => timeline_exports(pack),
     };
-    let index_file = || kept(INDEX_JSON, Some(keys.index)).unwrap_or_else(|| index_json(pack));
+    let index_file = || kept(INDEX_JSON).unwrap_or_else(|| index_json(pack));
     let (timeline, (index, pack_data)) = rayon::join(timeline_files, || {
         rayon::join(index_file, || pack_json(pack))
     });
@@ -493,6 +502,7 @@ fn render_search_page(
 }
 
 /// `/timeline/`, and a page per year when the timeline is long.
+///
 /// Returns the pages and, for a timeline split by year, a fingerprint of all its year pages'
 /// inputs.
 fn render_timeline(
