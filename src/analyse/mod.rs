@@ -51,6 +51,18 @@ impl DocumentAnalysis {
             .binary_search_by_key(&term, |&(t, _)| t)
             .map_or(0, |found| self.term_digests[found].1)
     }
+
+    /// Whether two versions of a document mention the same terms in the same paragraphs, in
+    /// the same order: all the topic index's structure (entries, counts, related terms) takes
+    /// from a document.
+    pub fn mentions_same_places(&self, other: &Self) -> bool {
+        let (new, old) = (&self.mentions.mentions, &other.mentions.mentions);
+        new.len() == old.len()
+            && new
+                .iter()
+                .zip(old)
+                .all(|(n, o)| n.term == o.term && n.paragraph == o.paragraph)
+    }
 }
 
 /// CPU time spent analysing, for `--timings`.

@@ -164,17 +164,7 @@ fn same_index_inputs(
         && analyses
             .iter()
             .zip(earlier.analyses)
-            .all(|(new, old)| Arc::ptr_eq(new, old) || same_mention_places(new, old))
-}
-
-/// Whether two documents mention the same terms in the same paragraphs, in the same order.
-fn same_mention_places(new: &DocumentAnalysis, old: &DocumentAnalysis) -> bool {
-    let (new, old) = (&new.mentions.mentions, &old.mentions.mentions);
-    new.len() == old.len()
-        && new
-            .iter()
-            .zip(old)
-            .all(|(n, o)| n.term == o.term && n.paragraph == o.paragraph)
+            .all(|(new, old)| Arc::ptr_eq(new, old) || new.mentions_same_places(old))
 }
 
 /// Whether [`Chronology::new`] would make the earlier pack's timeline from these inputs: it

@@ -134,7 +134,7 @@ impl Pack {
 }
 
 /// The sort key of a document: dated before undated, then date, weight, title and path.
-fn reading_order(doc: &Document) -> impl Ord + use<> {
+pub(crate) fn reading_order(doc: &Document) -> impl Ord + use<> {
     (
         doc.meta.date.is_none(),
         doc.meta.date,

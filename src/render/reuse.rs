@@ -11,13 +11,13 @@
 //! [`term_page_inputs`]: super::topics::term_page_inputs
 //! [`timeline_page_inputs`]: super::timeline::timeline_page_inputs
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use super::cache::PageInputs;
 use super::timeline::split_by_year;
 use crate::analyse::index::TermId;
-use crate::pack::Pack;
+use crate::pack::{Pack, reading_order};
 
 /// The last render made with the same config, theme and render options.
 #[derive(Clone, Copy)]
@@ -33,6 +33,9 @@ pub struct EarlierRender<'a> {
 struct Touched {
     terms: HashSet<TermId>,
     years: HashSet<i32>,
+    /// Whether a document was added or removed, moved in reading order, or changed what the
+    /// A–Z index shows of the documents it names (title, short title, date).
+    index_documents: bool,
 }
 
 impl Touched {
@@ -48,6 +51,55 @@ impl Touched {
                 .map(|&i| chronology.timeline.events[i].date.year_number()),
         );
     }
+
+    /// Marks what an edit changed in one document, at `old` in `before` and at `doc` in
+    /// `pack`. When the document kept its place in reading order, its title and tags, and
+    /// the paragraphs each term is mentioned in, every other document's share of every page
+    /// is as it was and the pages' shape is too (entries, counts, related terms, order): only
+    /// the terms whose digest changed and the years whose events changed are marked. An edit
+    /// to prose that names no term and no date marks nothing. Otherwise every term and year
+    /// of the document, before and after, is marked.
+    fn add_edit(&mut self, before: &Pack, old: usize, pack: &Pack, doc: usize) {
+        let (was, is) = (&before.documents[old], &pack.documents[doc]);
+        let (was_read, is_read) = (&before.analyses[old], &pack.analyses[doc]);
+        let same_place = reading_order(was) == reading_order(is);
+        self.index_documents |= !same_place
+            || was.meta.title != is.meta.title
+            || was.meta.short_title != is.meta.short_title;
+        let same_frame = same_place
+            && was.meta.title == is.meta.title
+            && before.analysis.tags[old] == pack.analysis.tags[doc]
+            && is_read.mentions_same_places(was_read);
+        if !same_frame {
+            self.add(before, old);
+            self.add(pack, doc);
+            return;
+        }
+        let digests: HashSet<&(TermId, u64)> = was_read.term_digests.iter().collect();
+        let changed = is_read.term_digests.iter().filter(|d| !digests.contains(d));
+        self.terms.extend(changed.map(|&(term, _)| term));
+        let (was_years, is_years) = (event_shares(before, old), event_shares(pack, doc));
+        let years = was_years.keys().chain(is_years.keys());
+        let changed = years.filter(|year| was_years.get(year) != is_years.get(year));
+        self.years.extend(changed.copied());
+    }
+}
+
+/// A document's events by year: each with its anchor and the document's digest of it,
+/// which is all a year page reads of the document besides its tags.
+fn event_shares(pack: &Pack, doc: usize) -> BTreeMap<i32, Vec<(&str, u64)>> {
+    let chronology = &pack.analysis.chronology;
+    let digests = &pack.analyses[doc].event_digests;
+    let mut shares: BTreeMap<i32, Vec<(&str, u64)>> = BTreeMap::new();
+    for (rank, &event) in chronology.by_document[doc].iter().enumerate() {
+        let year = chronology.timeline.events[event].date.year_number();
+        let digest = digests.get(rank).copied().unwrap_or_default();
+        shares
+            .entry(year)
+            .or_default()
+            .push((&chronology.anchors[event], digest));
+    }
+    shares
 }
 
 /// The earlier render's input fingerprints that still hold for the pack being rendered.
@@ -56,6 +108,8 @@ pub(super) struct Reuse<'a> {
     /// Whether the timeline and every document's date are the same (the overview of a split
     /// timeline reads nothing else).
     same_dates: bool,
+    /// Whether the topic index is the earlier render's.
+    same_topics: bool,
     inputs: &'a PageInputs,
 }
 
@@ -77,6 +131,7 @@ impl<'a> Reuse<'a> {
         same_layout.then(|| Self {
             touched: touched(pack, before),
             same_dates,
+            same_topics: Arc::ptr_eq(&pack.analysis.topics, &before.analysis.topics),
             inputs: earlier.inputs,
         })
     }
@@ -96,6 +151,16 @@ impl<'a> Reuse<'a> {
             None
         } else {
             self.inputs.get(path)
+        }
+    }
+
+    /// The recorded inputs of the A–Z index at `path`, when the topic index is the earlier
+    /// render's and every document it names is shown as it was, in the same place.
+    pub fn index_inputs(&self, path: &str) -> Option<u64> {
+        if self.same_topics && !self.touched.index_documents {
+            self.inputs.get(path)
+        } else {
+            None
         }
     }
 
@@ -121,19 +186,24 @@ fn touched(pack: &Pack, before: &Pack) -> Touched {
     let mut matched = vec![false; before.documents.len()];
     let mut touched = Touched::default();
     for (doc, document) in pack.documents.iter().enumerate() {
-        if let Some(&old) = earlier.get(document.slug.as_str()) {
-            matched[old] = true;
-            let same = Arc::ptr_eq(document, &before.documents[old])
-                && Arc::ptr_eq(&pack.analyses[doc], &before.analyses[old]);
-            if same {
-                continue;
+        match earlier.get(document.slug.as_str()) {
+            Some(&old) => {
+                matched[old] = true;
+                let same = Arc::ptr_eq(document, &before.documents[old])
+                    && Arc::ptr_eq(&pack.analyses[doc], &before.analyses[old]);
+                if !same {
+                    touched.add_edit(before, old, pack, doc);
+                }
             }
-            touched.add(before, old);
+            None => {
+                touched.add(pack, doc);
+                touched.index_documents = true;
+            }
         }
-        touched.add(pack, doc);
     }
     for (old, _) in matched.iter().enumerate().filter(|(_, m)| !**m) {
         touched.add(before, old);
+        touched.index_documents = true;
     }
     touched
 }
@@ -159,14 +229,45 @@ mod tests {
         vocabulary().find_by_name("places", name).unwrap()
     }
 
-    #[test]
-    fn an_edit_touches_the_terms_and_years_of_the_document_before_and_after() {
+    /// What an edit of `b.md` from `before` to `after` touches, beside a letter about Aleppo.
+    fn touched_by(before: &str, after: &str) -> Touched {
         let aleppo = analysed("a.md", "Aleppo was shelled on 3 March 2015.");
-        let before = pack(&[aleppo.clone(), analysed("b.md", "Homs fell on 1 May 2014.")]);
-        let after = pack(&[aleppo, analysed("b.md", "Homs fell on 1 May 2013.")]);
-        let touched = touched(&after, &before);
+        let earlier = pack(&[aleppo.clone(), analysed("b.md", before)]);
+        let later = pack(&[aleppo, analysed("b.md", after)]);
+        touched(&later, &earlier)
+    }
+
+    #[test]
+    fn an_edit_touches_the_terms_and_years_whose_share_of_the_document_changed() {
+        let touched = touched_by(
+            "Homs fell on 1 May 2014.\n\nAleppo was quiet.",
+            "Homs fell on 1 May 2013.\n\nAleppo was quiet.",
+        );
         assert_eq!(touched.terms, HashSet::from([place("Homs")]));
-        assert_eq!(touched.years, HashSet::from([2013, 2014, 2016]));
+        assert_eq!(touched.years, HashSet::from([2013, 2014]));
+        assert!(!touched.index_documents);
+    }
+
+    #[test]
+    fn prose_naming_no_term_and_no_date_touches_nothing() {
+        let touched = touched_by(
+            "Homs fell on 1 May 2014.",
+            "Homs fell on 1 May 2014.\n\nNothing more is known.",
+        );
+        assert_eq!(touched, Touched::default());
+    }
+
+    #[test]
+    fn moving_a_mention_to_another_paragraph_touches_every_term_and_year_of_the_document() {
+        let touched = touched_by(
+            "Homs fell on 1 May 2014.\n\nAleppo was quiet.",
+            "Aleppo was quiet.\n\nHoms fell on 1 May 2014.",
+        );
+        assert_eq!(
+            touched.terms,
+            HashSet::from([place("Homs"), place("Aleppo")])
+        );
+        assert_eq!(touched.years, HashSet::from([2014, 2016]));
     }
 
     #[test]
@@ -201,6 +302,7 @@ mod tests {
             Some(Touched {
                 terms: HashSet::from([place("Aleppo")]),
                 years: HashSet::from([2015, 2016]),
+                index_documents: true,
             })
         );
     }

@@ -587,12 +587,16 @@ fn render_topics(
                 .unwrap_or_else(|| term_page_inputs(pack, entry))
         })
         .collect();
+    let index = "topics/index.html";
+    let index_inputs = reuse
+        .and_then(|reuse| reuse.index_inputs(index))
+        .unwrap_or_else(|| index_page_inputs(pack));
     let mut files = vec![renderer.render_from_inputs(
-        "topics/index.html".into(),
+        index.into(),
         "topics.html",
         &page,
         "taxonomies",
-        index_page_inputs(pack),
+        index_inputs,
         || index_view(pack),
     )?];
     let events = ParagraphEvents::new(pack);

@@ -84,7 +84,7 @@ fn random_edits_always_match_a_clean_build() {
             changed.push(pack.path(&name));
             format!("repair {name}")
         } else {
-            match rng.below(9) {
+            match rng.below(10) {
                 0 | 1 if !names.is_empty() => {
                     let name = names[rng.below(names.len())].clone();
                     pack.write(
@@ -152,6 +152,20 @@ fn random_edits_always_match_a_clean_build() {
                     );
                     changed.push(pack.path("templates/404.html"));
                     "edit template".to_string()
+                }
+                8 if !names.is_empty() => {
+                    // Rewording keeps the title, tags and places of the index terms: only the
+                    // pages quoting the changed sentences and dates may change.
+                    let name = names[rng.below(names.len())].clone();
+                    let text = std::fs::read_to_string(pack.path(&name)).unwrap();
+                    let reworded = if text.contains("3 March 2016") {
+                        text.replace("3 March 2016", "4 April 2015")
+                    } else {
+                        text.replace("4 April 2015", "3 March 2016")
+                    };
+                    pack.write(&name, &reworded.replace(", where", ", reworded, where"));
+                    changed.push(pack.path(&name));
+                    format!("reword {name}")
                 }
                 _ => {
                     pack.write(
