@@ -14,14 +14,15 @@ use crate::source::Document;
 /// What the pack as a whole says.
 #[derive(Debug, Clone)]
 pub struct PackAnalysis {
-    /// The vocabulary plus the terms documents carry only in front matter.
-    pub vocabulary: Vocabulary,
+    /// The vocabulary plus the terms documents carry only in front matter (shared with the
+    /// next build when no document's front-matter terms changed).
+    pub vocabulary: Arc<Vocabulary>,
     /// The back-of-book index (shared with the next build when its inputs are unchanged).
     pub topics: Arc<TopicIndex>,
     /// The timeline (shared likewise).
     pub chronology: Arc<Chronology>,
-    /// For each document (in pack order), the terms its front matter names.
-    pub tags: Vec<Vec<TermId>>,
+    /// For each document (in pack order), the terms its front matter names (shared likewise).
+    pub tags: Arc<Vec<Vec<TermId>>>,
 }
 
 /// The documents, analyses and result of an earlier [`analyse_pack`] with the same config, so
@@ -50,6 +51,76 @@ pub fn analyse_pack(
     analyses: &[Arc<DocumentAnalysis>],
     earlier: Option<EarlierPack<'_>>,
 ) -> Result<PackAnalysis, Vec<ContentError>> {
+    let kept = earlier
+        .filter(|e| same_front_matter_terms(e, documents))
+        .map(|e| {
+            (
+                Arc::clone(&e.analysis.vocabulary),
+                Arc::clone(&e.analysis.tags),
+            )
+        });
+    let (vocabulary, tags) = match kept {
+        Some(kept) => kept,
+        None => front_matter_terms(vocabulary, documents)?,
+    };
+    let kept_topics = earlier
+        .filter(|e| same_index_inputs(e, &vocabulary, analyses, &tags))
+        .map(|e| Arc::clone(&e.analysis.topics));
+    let kept_chronology = earlier
+        .filter(|e| same_timeline_inputs(e, documents, analyses))
+        .map(|e| Arc::clone(&e.analysis.chronology));
+    let (topics, chronology) = rayon::join(
+        || {
+            kept_topics
+                .unwrap_or_else(|| Arc::new(index_of(&vocabulary, documents, analyses, &tags)))
+        },
+        || kept_chronology.unwrap_or_else(|| Arc::new(Chronology::new(documents, analyses))),
+    );
+    Ok(PackAnalysis {
+        vocabulary,
+        topics,
+        chronology,
+        tags,
+    })
+}
+
+/// The topic index of documents in pack order, with their front-matter terms.
+fn index_of(
+    vocabulary: &Vocabulary,
+    documents: &[Arc<Document>],
+    analyses: &[Arc<DocumentAnalysis>],
+    tags: &[Vec<TermId>],
+) -> TopicIndex {
+    let inputs: Vec<(DocumentInput, &super::index::DocumentIndex)> = documents
+        .iter()
+        .zip(analyses)
+        .enumerate()
+        .map(|(position, (doc, analysis))| {
+            (
+                DocumentInput {
+                    slug: &doc.slug,
+                    title: &doc.meta.title,
+                    sort_key: position,
+                    paragraphs: &doc.body.blocks,
+                    tags: &tags[position],
+                },
+                &analysis.mentions,
+            )
+        })
+        .collect();
+    build_index(vocabulary, &inputs)
+}
+
+/// The vocabulary with the front-matter terms, and each document's front-matter terms.
+type FrontMatterTerms = (Arc<Vocabulary>, Arc<Vec<Vec<TermId>>>);
+
+/// The vocabulary plus the terms only front matter names (in order of first appearance), and
+/// each document's front-matter terms. Terms of a taxonomy the config does not have are
+/// errors naming the document.
+fn front_matter_terms(
+    vocabulary: &Vocabulary,
+    documents: &[Arc<Document>],
+) -> Result<FrontMatterTerms, Vec<ContentError>> {
     let mut errors = Vec::new();
     let mut all_tags = Vec::new();
     let mut seen = FxHashSet::default();
@@ -113,39 +184,17 @@ pub fn analyse_pack(
             ids
         })
         .collect();
-    let inputs: Vec<(DocumentInput, &super::index::DocumentIndex)> = documents
-        .iter()
-        .zip(analyses)
-        .enumerate()
-        .map(|(position, (doc, analysis))| {
-            (
-                DocumentInput {
-                    slug: &doc.slug,
-                    title: &doc.meta.title,
-                    sort_key: position,
-                    paragraphs: &doc.body.blocks,
-                    tags: &tags[position],
-                },
-                &analysis.mentions,
-            )
-        })
-        .collect();
-    let kept_topics = earlier
-        .filter(|e| same_index_inputs(e, &vocabulary, analyses, &tags))
-        .map(|e| Arc::clone(&e.analysis.topics));
-    let kept_chronology = earlier
-        .filter(|e| same_timeline_inputs(e, documents, analyses))
-        .map(|e| Arc::clone(&e.analysis.chronology));
-    let (topics, chronology) = rayon::join(
-        || kept_topics.unwrap_or_else(|| Arc::new(build_index(&vocabulary, &inputs))),
-        || kept_chronology.unwrap_or_else(|| Arc::new(Chronology::new(documents, analyses))),
-    );
-    Ok(PackAnalysis {
-        vocabulary,
-        topics,
-        chronology,
-        tags,
-    })
+    Ok((Arc::new(vocabulary), Arc::new(tags)))
+}
+
+/// Whether every document in the same place names the same front-matter terms as in the
+/// earlier pack, so that [`front_matter_terms`] would give what it gave then.
+fn same_front_matter_terms(earlier: &EarlierPack<'_>, documents: &[Arc<Document>]) -> bool {
+    earlier.documents.len() == documents.len()
+        && documents
+            .iter()
+            .zip(earlier.documents)
+            .all(|(new, old)| Arc::ptr_eq(new, old) || new.meta.tags().eq(old.meta.tags()))
 }
 
 /// Whether [`build_index`] would make the earlier pack's index from these inputs: it reads the
@@ -155,12 +204,11 @@ fn same_index_inputs(
     earlier: &EarlierPack<'_>,
     vocabulary: &Vocabulary,
     analyses: &[Arc<DocumentAnalysis>],
-    tags: &[Vec<TermId>],
+    tags: &Arc<Vec<Vec<TermId>>>,
 ) -> bool {
     earlier.analyses.len() == analyses.len()
-        && earlier.analysis.tags == tags
-        && earlier.analysis.vocabulary.taxonomies() == vocabulary.taxonomies()
-        && earlier.analysis.vocabulary.terms() == vocabulary.terms()
+        && (Arc::ptr_eq(&earlier.analysis.tags, tags) || earlier.analysis.tags == *tags)
+        && earlier.analysis.vocabulary.same_terms(vocabulary)
         && analyses
             .iter()
             .zip(earlier.analyses)
@@ -234,10 +282,15 @@ mod tests {
     }
 
     #[test]
-    fn prose_adding_no_term_and_no_date_keeps_the_index_and_the_timeline() {
+    fn prose_adding_no_term_and_no_date_keeps_the_vocabulary_index_and_timeline() {
         let (letter, first) = first_build();
         let edited = [letter, analysed("b.md", "Aid reached Aleppo, slowly.")];
         let second = build(&edited, Some(&first));
+        assert!(Arc::ptr_eq(
+            &first.analysis.vocabulary,
+            &second.analysis.vocabulary
+        ));
+        assert!(Arc::ptr_eq(&first.analysis.tags, &second.analysis.tags));
         assert!(Arc::ptr_eq(&first.analysis.topics, &second.analysis.topics));
         assert!(Arc::ptr_eq(
             &first.analysis.chronology,

@@ -120,8 +120,10 @@ impl<'a> Reuse<'a> {
     pub fn new(pack: &Pack, earlier: EarlierRender<'a>) -> Option<Self> {
         let before = earlier.pack;
         let same_layout = split_by_year(pack) == split_by_year(before)
-            && pack.analysis.vocabulary.taxonomies() == before.analysis.vocabulary.taxonomies()
-            && pack.analysis.vocabulary.terms() == before.analysis.vocabulary.terms();
+            && pack
+                .analysis
+                .vocabulary
+                .same_terms(&before.analysis.vocabulary);
         let same_dates = Arc::ptr_eq(&pack.analysis.chronology, &before.analysis.chronology)
             && pack
                 .documents

@@ -147,6 +147,13 @@ impl Vocabulary {
         &self.taxonomies
     }
 
+    /// Whether two vocabularies have the same taxonomies and terms, so that term ids mean
+    /// the same in both (at once when they are one and the same).
+    pub fn same_terms(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+            || (self.taxonomies == other.taxonomies && self.terms == other.terms)
+    }
+
     /// The term with this id.
     ///
     /// # Panics
