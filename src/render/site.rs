@@ -139,15 +139,14 @@ pub fn render_pages(
 ) -> Result<Rendered, BuildError> {
     let started = Instant::now();
     let site = site_view(pack, options);
-    let summaries: Vec<DocumentSummary> = pack
+    let summaries: Vec<u64> = pack
         .documents
         .par_iter()
-        .map(|d| DocumentSummary::new(d))
+        .map(|d| DocumentSummary::digest(d))
         .collect();
-
     let fingerprints: Vec<u64> = (0..pack.documents.len())
         .into_par_iter()
-        .map(|i| document_fingerprint(pack, i, generation, options))
+        .map(|i| document_fingerprint(pack, i, &summaries, generation, options))
         .collect();
     let paths: Vec<String> = pack
         .documents
@@ -164,7 +163,7 @@ pub fn render_pages(
         .enumerate()
         .filter(|(_, c)| c.is_none())
         .map(|(i, _)| {
-            render_document(pack, i, theme, &site, &summaries, options)
+            render_document(pack, i, theme, &site, options)
                 .map(|html| (i, Arc::from(html.into_bytes())))
         })
         .collect::<Result<_, _>>()?;
@@ -190,7 +189,7 @@ pub fn render_pages(
         cache,
     };
     let reuse = earlier.and_then(|earlier| Reuse::new(pack, earlier));
-    let mut pages = vec![render_index(&renderer, &summaries, options)?];
+    let mut pages = vec![render_index(pack, &summaries, &renderer, options)?];
     let (topics, index_key) = timings.time("render topic index pages", || {
         render_topics(pack, &renderer, reuse.as_ref(), options)
     })?;
@@ -352,17 +351,18 @@ fn data_files(
 }
 
 /// Everything a document page is rendered from, as one number: the document itself, its
-/// neighbours (for previous/next), the documents it links to, the names of its terms, and
-/// config, vocabulary and theme (`generation`). Its timeline events and index mentions derive
-/// from the document alone.
+/// neighbours' summaries (for previous/next, by their digests in `summaries`), the documents
+/// it links to, the names of its terms, and config, vocabulary and theme (`generation`). Its
+/// timeline events and index mentions derive from the document alone.
 fn document_fingerprint(
     pack: &Pack,
     index: usize,
+    summaries: &[u64],
     generation: u64,
     options: &RenderOptions,
 ) -> u64 {
     let docs = &pack.documents;
-    let neighbour = |i: Option<usize>| i.and_then(|i| docs.get(i)).map_or(0, |d| d.fingerprint);
+    let neighbour = |i: Option<usize>| i.and_then(|i| summaries.get(i)).map_or(0, |&d| d);
     let mut fingerprint = Fingerprint::default()
         .number(generation)
         .number(u64::from(split_by_year(pack)))
@@ -422,19 +422,32 @@ fn base_context(site: &SiteView, page: &PageView) -> Context {
     context
 }
 
+/// The front page, listing every document: `summaries` are the digests of what it shows of
+/// each ([`DocumentSummary::digest`]).
 fn render_index(
+    pack: &Pack,
+    summaries: &[u64],
     renderer: &PageRenderer,
-    summaries: &[DocumentSummary],
     options: &RenderOptions,
 ) -> Result<RenderedPage, BuildError> {
     let site = renderer.site;
     let page = page_view(site, "", &site.title, &site.description, options);
-    renderer.render(
+    let inputs = summaries
+        .iter()
+        .fold(Fingerprint::default(), |f, &digest| f.number(digest))
+        .finish();
+    renderer.render_from_inputs(
         "index.html".into(),
         "index.html",
         &page,
         "documents",
-        summaries,
+        inputs,
+        || {
+            pack.documents
+                .par_iter()
+                .map(|d| DocumentSummary::new(d))
+                .collect::<Vec<_>>()
+        },
     )
 }
 
@@ -443,7 +456,6 @@ fn render_document(
     index: usize,
     theme: &Theme,
     site: &SiteView,
-    summaries: &[DocumentSummary],
     options: &RenderOptions,
 ) -> Result<String, BuildError> {
     let doc = &pack.documents[index];
@@ -474,8 +486,9 @@ fn render_document(
     let citation = render(theme, "citation.txt", &context)?;
     context.insert("citation", citation.trim());
     context.insert("body", &body);
-    context.insert("previous", &index.checked_sub(1).map(|i| &summaries[i]));
-    context.insert("next", &summaries.get(index + 1));
+    let summary = |i: usize| pack.documents.get(i).map(|d| DocumentSummary::new(d));
+    context.insert("previous", &index.checked_sub(1).and_then(summary));
+    context.insert("next", &summary(index + 1));
     render(theme, "document.html", &context)
 }
 

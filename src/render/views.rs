@@ -11,6 +11,7 @@ use super::topics::{TermLink, taxonomy_label};
 use crate::analyse::index::TermId;
 use crate::config::Config;
 use crate::date::{PartialDate, Precision};
+use crate::fingerprint::Fingerprint;
 use crate::pack::Pack;
 use crate::source::Document;
 
@@ -133,6 +134,19 @@ impl DocumentSummary {
             summary: doc.meta.summary.clone(),
             paragraphs: doc.body.blocks.len(),
         }
+    }
+
+    /// A number that changes whenever the summary of `doc` would, without making it: the
+    /// front page and a document's neighbours show only summaries, so an edit that leaves a
+    /// summary alone need not render them again.
+    pub fn digest(doc: &Document) -> u64 {
+        let meta = &doc.meta;
+        Fingerprint::default()
+            .text(&doc.slug)
+            .hashed(&(&meta.title, &meta.kind, &meta.author, &meta.author_role))
+            .hashed(&(meta.date, &meta.date_note, &meta.summary))
+            .number(doc.body.blocks.len() as u64)
+            .finish()
     }
 }
 

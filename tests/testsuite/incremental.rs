@@ -307,6 +307,50 @@ fn renaming_a_document_updates_its_neighbours_links() {
 }
 
 #[test]
+fn neighbours_are_rendered_again_only_when_the_summary_they_show_changes() {
+    let pack = TestPack::new();
+    let letter = |title: &str, month: u32, words: &str| {
+        format!("+++\ntitle = \"{title}\"\ndate = \"2016-{month:02}\"\n+++\n{words}\n")
+    };
+    for (name, month) in [("a", 1), ("b", 2), ("c", 3)] {
+        pack.write(
+            &format!("content/{name}.md"),
+            &letter(name, month, "Plain words."),
+        );
+    }
+    let mut session = Session::new(options(pack.root(), pack.path("out")));
+    session.build().unwrap();
+    let mut edit_b = |text: String| {
+        pack.write("content/b.md", &text);
+        session.invalidate(&[pack.path("content/b.md")]);
+        session.build().unwrap()
+    };
+    let reworded = edit_b(letter("b", 2, "Other plain words."));
+    assert_eq!(
+        reworded.rendered, 1,
+        "only b's page: {:?}",
+        reworded.changed_paths
+    );
+
+    let retitled = edit_b(letter("Bee", 2, "Other plain words."));
+    for neighbour in ["documents/a/index.html", "documents/c/index.html"] {
+        assert!(
+            retitled.changed_paths.contains(&neighbour.to_string()),
+            "a new title shows in the neighbours' links: {:?}",
+            retitled.changed_paths
+        );
+    }
+    Session::new(options(pack.root(), pack.path("clean")))
+        .build()
+        .unwrap();
+    assert_same_tree(
+        &tree(&pack.path("out")),
+        &tree(&pack.path("clean")),
+        "after the edits",
+    );
+}
+
+#[test]
 fn a_rebuild_writes_its_pages_before_the_files_drawn_from_the_whole_pack() {
     let pack = TestPack::new();
     for i in 0..3 {
