@@ -1,5 +1,7 @@
 //! Resolving links between source files to the documents they name.
 
+use std::sync::{Arc, OnceLock};
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -15,68 +17,89 @@ pub struct ResolvedLink {
     pub fragment: Option<String>,
 }
 
-/// Resolves every internal link of every document; problems are pushed to `errors`.
+/// The resolved links of one document, shared between packs that keep them.
+pub type DocumentLinks = Arc<[ResolvedLink]>;
+
+/// Resolves every internal link of every document, except where `kept` already has a
+/// document's links; problems are pushed to `errors`.
 pub(super) fn resolve_all(
-    documents: &[std::sync::Arc<Document>],
+    documents: &[Arc<Document>],
+    kept: Vec<Option<DocumentLinks>>,
     errors: &mut Vec<ContentError>,
-) -> Vec<Vec<ResolvedLink>> {
-    let by_path: FxHashMap<&str, usize> = documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.content_path.as_str(), i))
-        .collect();
-    let (links, found): (Vec<Vec<ResolvedLink>>, Vec<Vec<ContentError>>) = documents
-        .par_iter()
-        .enumerate()
-        .map(|(index, doc)| {
-            let mut errors = Vec::new();
-            let links = doc
-                .body
-                .links
+) -> Vec<DocumentLinks> {
+    let by_path: OnceLock<FxHashMap<&str, usize>> = OnceLock::new();
+    let by_path = || {
+        by_path.get_or_init(|| {
+            documents
                 .iter()
-                .filter_map(|link| {
-                    let target = if link.target.is_empty() {
-                        index
-                    } else {
-                        let path = join_relative(&doc.content_path, &link.target);
-                        match path.as_deref().and_then(|p| by_path.get(p)) {
-                            Some(&target) => target,
-                            None => {
-                                errors.push(ContentError::at(
-                                    doc.path.clone(),
-                                    link.span.clone(),
-                                    ContentErrorKind::MissingLinkTarget {
-                                        target: link.target.clone(),
-                                    },
-                                ));
-                                return None;
-                            }
-                        }
-                    };
-                    if let Some(anchor) = &link.fragment
-                        && !has_anchor(&documents[target], anchor)
-                    {
-                        errors.push(ContentError::at(
-                            doc.path.clone(),
-                            link.span.clone(),
-                            ContentErrorKind::MissingAnchor {
-                                target: documents[target].path.display().to_string(),
-                                anchor: anchor.clone(),
-                            },
-                        ));
-                        return None;
-                    }
-                    Some(ResolvedLink {
-                        document: target,
-                        fragment: link.fragment.clone(),
-                    })
-                })
-                .collect();
-            (links, errors)
+                .enumerate()
+                .map(|(i, d)| (d.content_path.as_str(), i))
+                .collect()
+        })
+    };
+    let (links, found): (Vec<DocumentLinks>, Vec<Vec<ContentError>>) = kept
+        .into_par_iter()
+        .enumerate()
+        .map(|(index, kept)| match kept {
+            Some(links) => (links, Vec::new()),
+            None => resolve(documents, by_path(), index),
         })
         .unzip();
     errors.extend(found.into_iter().flatten());
     links
+}
+
+/// The links of the document at `index`, and the problems with them.
+fn resolve(
+    documents: &[Arc<Document>],
+    by_path: &FxHashMap<&str, usize>,
+    index: usize,
+) -> (DocumentLinks, Vec<ContentError>) {
+    let doc = &documents[index];
+    let mut errors = Vec::new();
+    let links = doc
+        .body
+        .links
+        .iter()
+        .filter_map(|link| {
+            let target = if link.target.is_empty() {
+                index
+            } else {
+                let path = join_relative(&doc.content_path, &link.target);
+                match path.as_deref().and_then(|p| by_path.get(p)) {
+                    Some(&target) => target,
+                    None => {
+                        errors.push(ContentError::at(
+                            doc.path.clone(),
+                            link.span.clone(),
+                            ContentErrorKind::MissingLinkTarget {
+                                target: link.target.clone(),
+                            },
+                        ));
+                        return None;
+                    }
+                }
+            };
+            if let Some(anchor) = &link.fragment
+                && !has_anchor(&documents[target], anchor)
+            {
+                errors.push(ContentError::at(
+                    doc.path.clone(),
+                    link.span.clone(),
+                    ContentErrorKind::MissingAnchor {
+                        target: documents[target].path.display().to_string(),
+                        anchor: anchor.clone(),
+                    },
+                ));
+                return None;
+            }
+            Some(ResolvedLink {
+                document: target,
+                fragment: link.fragment.clone(),
+            })
+        })
+        .collect();
+    (links, errors)
 }
 
 /// Whether a document has a paragraph or heading with this id.
@@ -104,12 +127,12 @@ fn join_relative(from: &str, link: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::markdown::InternalLink;
     use crate::pack::tests::doc;
 
-    fn with_link(
+    pub(crate) fn with_link(
         mut d: std::sync::Arc<Document>,
         target: &str,
         fragment: Option<&str>,
@@ -151,10 +174,10 @@ mod tests {
             target,
         ];
         let mut errors = Vec::new();
-        let links = resolve_all(&docs, &mut errors);
+        let links = resolve_all(&docs, vec![None; docs.len()], &mut errors);
         assert_eq!(
-            links[0],
-            vec![ResolvedLink {
+            *links[0],
+            [ResolvedLink {
                 document: 3,
                 fragment: Some("p1".into())
             }]

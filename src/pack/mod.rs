@@ -4,12 +4,15 @@
 //! plain data and answers questions about the pack as a whole: the order of documents, which
 //! document a link points at, and whether two documents claim the same page.
 
+mod in_place;
 mod links;
 
-pub use links::ResolvedLink;
+pub use links::{DocumentLinks, ResolvedLink};
 
 use std::collections::HashMap;
 use std::sync::Arc;
+
+use in_place::InPlace;
 
 use crate::analyse::index::{DocumentInput, Matcher, Suggestion, Vocabulary, suggest_terms};
 use crate::analyse::{DocumentAnalysis, EarlierPack, PackAnalysis, analyse_pack};
@@ -28,7 +31,7 @@ pub struct Pack {
     /// What each document says (same order as `documents`).
     pub analyses: Vec<Arc<DocumentAnalysis>>,
     /// For each document, where each of its internal links points.
-    pub links: Vec<Vec<ResolvedLink>>,
+    pub links: Vec<DocumentLinks>,
     /// What the pack says as a whole: the topic index.
     pub analysis: PackAnalysis,
 }
@@ -37,7 +40,9 @@ impl Pack {
     /// Orders the documents, drops drafts unless asked for, and checks what can only be
     /// checked across documents (slugs, links). All problems are returned together.
     ///
-    /// `earlier` is the pack last assembled with the same config and vocabulary file, if any:
+    /// `earlier` is the pack last assembled with the same config and vocabulary file, if any.
+    /// When an edit changed documents in place (same files, same reading order), the order,
+    /// slugs and links of the earlier pack are kept except around the changed documents; and
     /// the parts of its analysis that this pack's documents would make again are kept (see
     /// [`analyse_pack`]).
     pub fn assemble(
@@ -50,10 +55,26 @@ impl Pack {
         if !include_drafts {
             entries.retain(|(d, _)| !d.meta.draft);
         }
-        entries.sort_by_cached_key(|(doc, _)| reading_order(doc));
+        let arranged = match earlier {
+            Some(earlier) => InPlace::new(earlier, entries).map(|in_place| {
+                let kept_slugs = in_place.kept_slugs(earlier);
+                let kept_links = in_place.kept_links(earlier);
+                (in_place.entries, kept_slugs, kept_links)
+            }),
+            None => Err(entries),
+        };
+        let (entries, kept_slugs, kept_links) = arranged.unwrap_or_else(|mut entries| {
+            entries.sort_by_cached_key(|(doc, _)| reading_order(doc));
+            let unknown = vec![None; entries.len()];
+            (entries, false, unknown)
+        });
         let (documents, analyses): (Vec<_>, Vec<_>) = entries.into_iter().unzip();
-        let mut errors = duplicate_slugs(&documents);
-        let links = links::resolve_all(&documents, &mut errors);
+        let mut errors = if kept_slugs {
+            Vec::new()
+        } else {
+            duplicate_slugs(&documents)
+        };
+        let links = links::resolve_all(&documents, kept_links, &mut errors);
         let earlier = earlier.map(|pack| EarlierPack {
             documents: &pack.documents,
             analyses: &pack.analyses,

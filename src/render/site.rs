@@ -372,7 +372,7 @@ fn document_fingerprint(
         .number(docs[index].fingerprint)
         .number(neighbour(index.checked_sub(1)))
         .number(neighbour(Some(index + 1)));
-    for link in &pack.links[index] {
+    for link in pack.links[index].iter() {
         fingerprint = fingerprint.text(&docs[link.document].slug);
     }
     // A front-matter term's shown name can come from whichever document named it first.

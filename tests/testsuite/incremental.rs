@@ -351,6 +351,33 @@ fn neighbours_are_rendered_again_only_when_the_summary_they_show_changes() {
 }
 
 #[test]
+fn an_edit_that_removes_a_linked_paragraph_breaks_the_link_that_named_it() {
+    let pack = TestPack::new();
+    let letter = |body: &str| format!("+++\ntitle = \"B\"\ndate = \"2016-02\"\n+++\n{body}\n");
+    pack.write(
+        "content/a.md",
+        "+++\ntitle = \"A\"\ndate = \"2016-01\"\n+++\nSee [the reply](b.md#p2).\n",
+    );
+    pack.write("content/b.md", &letter("First.\n\nSecond."));
+    let mut session = Session::new(options(pack.root(), pack.path("out")));
+    session.build().unwrap();
+    let mut edit_b = |body: &str| {
+        pack.write("content/b.md", &letter(body));
+        session.invalidate(&[pack.path("content/b.md")]);
+        session.build()
+    };
+    let Err(casebook::error::BuildError::Content(errors)) = edit_b("First, and only.") else {
+        panic!("the link to the removed paragraph must be an error");
+    };
+    let error = errors.iter().map(ToString::to_string).collect::<String>();
+    assert!(
+        error.contains("content/a.md") && error.contains("p2"),
+        "{error}"
+    );
+    edit_b("First.\n\nSecond, again.").unwrap();
+}
+
+#[test]
 fn a_rebuild_writes_its_pages_before_the_files_drawn_from_the_whole_pack() {
     let pack = TestPack::new();
     for i in 0..3 {
