@@ -22,8 +22,8 @@ use crate::output::OutputFile;
 use crate::output::{Writer, check_output_location, minify_files};
 use crate::pack::Pack;
 use crate::render::{
-    EarlierRender, PageInputs, RenderCache, RenderOptions, Rendered, Theme, document_url,
-    load_theme, render_pack_files, render_pages,
+    DocumentPages, EarlierRender, PageInputs, RenderCache, RenderOptions, Rendered, Theme,
+    document_url, load_theme, render_pack_files, render_pages,
 };
 use crate::source::{
     CONTENT_DIR, Document, ReadFailure, SourceFile, discover_sources, parse_document,
@@ -86,6 +86,7 @@ struct LastRender {
     options: RenderOptions,
     pack: Arc<Pack>,
     inputs: PageInputs,
+    documents: DocumentPages,
 }
 
 impl Session {
@@ -273,6 +274,7 @@ impl Session {
             .map(|last| EarlierRender {
                 pack: &last.pack,
                 inputs: &last.inputs,
+                documents: &last.documents,
             });
         let mut rendered = render_pages(
             &pack,
@@ -289,6 +291,7 @@ impl Session {
             options: options.clone(),
             pack: Arc::clone(&pack),
             inputs: std::mem::take(&mut rendered.inputs),
+            documents: std::mem::take(&mut rendered.documents),
         });
         Ok(RenderedPack {
             pack,

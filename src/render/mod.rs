@@ -2,6 +2,7 @@
 
 mod cache;
 mod data;
+mod documents;
 mod feeds;
 mod layout;
 mod pages;
@@ -16,6 +17,7 @@ mod views;
 mod watchdog;
 
 pub use cache::{PageInputs, RenderCache};
+pub use documents::DocumentPages;
 pub use layout::{document_anchor, edition_layout};
 pub use print::PRINT_PATH;
 pub use reuse::EarlierRender;

@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use super::cache::PageInputs;
+use super::documents::DocumentPages;
 use super::timeline::split_by_year;
 use crate::analyse::index::TermId;
 use crate::pack::{Pack, reading_order};
@@ -26,6 +27,8 @@ pub struct EarlierRender<'a> {
     pub pack: &'a Pack,
     /// The input fingerprints of its pages.
     pub inputs: &'a PageInputs,
+    /// Its document pages.
+    pub documents: &'a DocumentPages,
 }
 
 /// The terms and years whose pages may differ from the earlier render's.
@@ -285,6 +288,7 @@ mod tests {
         let earlier = EarlierRender {
             pack: &before,
             inputs: &inputs,
+            documents: &DocumentPages::default(),
         };
         let reuse = Reuse::new(&after, earlier).unwrap();
         let term = |name, path| reuse.term_inputs(place(name), path);
@@ -298,6 +302,7 @@ mod tests {
         let same = EarlierRender {
             pack: &unchanged,
             inputs: &inputs,
+            documents: &DocumentPages::default(),
         };
         assert_eq!(
             Reuse::new(&pack(&[]), same).map(|r| r.touched),

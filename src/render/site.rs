@@ -9,6 +9,7 @@ use tera::Context;
 
 use super::cache::{PageInputs, RenderCache};
 use super::data::pack_json;
+use super::documents::{DocumentPages, EarlierPages, render_document_pages};
 use super::feeds::{atom_feed, robots, sitemap};
 use super::pages::{PageRenderer, RenderedPage, remember};
 use super::print::{PRINT_PATH, render_print};
@@ -16,17 +17,17 @@ use super::reuse::{EarlierRender, Reuse};
 use super::search::{kind_options, search_files};
 use super::theme::Theme;
 use super::timeline::{
-    EventLookup, TIMELINE_EXPORTS, document_events, split_by_year, timeline_exports,
-    timeline_page_inputs, timeline_page_view, timeline_pages,
+    EventLookup, TIMELINE_EXPORTS, split_by_year, timeline_exports, timeline_page_inputs,
+    timeline_page_view, timeline_pages,
 };
 use super::topics::{
     INDEX_JSON, ParagraphEvents, index_json, index_page_inputs, index_view, term_page_inputs,
     term_page_view, term_url,
 };
-use super::views::{DocumentSummary, DocumentView, PageView, SiteView, document_url};
+use super::views::{DocumentSummary, PageView, SiteView};
 use crate::error::BuildError;
 use crate::fingerprint::Fingerprint;
-use crate::markdown::{resolve_link_markers, syntax_css};
+use crate::markdown::syntax_css;
 use crate::output::OutputFile;
 use crate::pack::Pack;
 use crate::timings::Timings;
@@ -86,6 +87,8 @@ pub struct Rendered {
     pub rendered: usize,
     /// The input fingerprints of the term and year pages, for the next render to reuse.
     pub inputs: PageInputs,
+    /// The document pages (also in `files`), for the next render to keep.
+    pub documents: DocumentPages,
     /// What the data exports are made from.
     pub data_keys: DataKeys,
 }
@@ -139,47 +142,19 @@ pub fn render_pages(
 ) -> Result<Rendered, BuildError> {
     let started = Instant::now();
     let site = site_view(pack, options);
-    let summaries: Vec<u64> = pack
-        .documents
-        .par_iter()
-        .map(|d| DocumentSummary::digest(d))
-        .collect();
-    let fingerprints: Vec<u64> = (0..pack.documents.len())
-        .into_par_iter()
-        .map(|i| document_fingerprint(pack, i, &summaries, generation, options))
-        .collect();
-    let paths: Vec<String> = pack
-        .documents
-        .par_iter()
-        .map(|d| format!("{}index.html", document_url(&d.slug)))
-        .collect();
-    let cached: Vec<Option<Arc<[u8]>>> = paths
-        .par_iter()
-        .zip(&fingerprints)
-        .map(|(path, &f)| cache.get(path, f))
-        .collect();
-    let fresh: Vec<(usize, Arc<[u8]>)> = cached
-        .par_iter()
-        .enumerate()
-        .filter(|(_, c)| c.is_none())
-        .map(|(i, _)| {
-            render_document(pack, i, theme, &site, options)
-                .map(|html| (i, Arc::from(html.into_bytes())))
-        })
-        .collect::<Result<_, _>>()?;
-    let mut rendered = fresh.len();
-    let mut document_pages = cached;
-    for (i, bytes) in fresh {
-        cache.insert(paths[i].clone(), fingerprints[i], Arc::clone(&bytes));
-        document_pages[i] = Some(bytes);
-    }
-    let mut files = Vec::new();
-    for (path, bytes) in paths.into_iter().zip(document_pages) {
-        files.push(OutputFile {
-            path,
-            bytes: bytes.expect("every page is cached or rendered"),
-        });
-    }
+    let earlier_pages = earlier.map(|earlier| EarlierPages {
+        pack: earlier.pack,
+        pages: earlier.documents,
+    });
+    let (documents, mut rendered) = render_document_pages(
+        pack,
+        theme,
+        &site,
+        options,
+        generation,
+        cache,
+        earlier_pages,
+    )?;
     timings.add("render document pages", started.elapsed());
 
     let renderer = PageRenderer {
@@ -189,7 +164,12 @@ pub fn render_pages(
         cache,
     };
     let reuse = earlier.and_then(|earlier| Reuse::new(pack, earlier));
-    let mut pages = vec![render_index(pack, &summaries, &renderer, options)?];
+    let mut pages = vec![render_index(
+        pack,
+        &documents.summaries,
+        &renderer,
+        options,
+    )?];
     let (topics, index_key) = timings.time("render topic index pages", || {
         render_topics(pack, &renderer, reuse.as_ref(), options)
     })?;
@@ -203,7 +183,11 @@ pub fn render_pages(
     }
     pages.push(render_not_found(&renderer, options)?);
     let mut inputs = PageInputs::default();
-    let files = [remember(cache, &mut inputs, pages, &mut rendered), files].concat();
+    let files = [
+        remember(cache, &mut inputs, pages, &mut rendered),
+        documents.files.clone(),
+    ]
+    .concat();
     let live: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     cache.retain(|path| live.contains(path));
     let key = |inputs: u64| Fingerprint::default().number(generation).number(inputs);
@@ -211,6 +195,7 @@ pub fn render_pages(
         files,
         rendered,
         inputs,
+        documents,
         data_keys: DataKeys {
             index: key(index_key).finish(),
             timeline: timeline_key.map(|inputs| key(inputs).finish()),
@@ -350,40 +335,7 @@ fn data_files(
     Ok((exports, assets))
 }
 
-/// Everything a document page is rendered from, as one number: the document itself, its
-/// neighbours' summaries (for previous/next, by their digests in `summaries`), the documents
-/// it links to, the names of its terms, and config, vocabulary and theme (`generation`). Its
-/// timeline events and index mentions derive from the document alone.
-fn document_fingerprint(
-    pack: &Pack,
-    index: usize,
-    summaries: &[u64],
-    generation: u64,
-    options: &RenderOptions,
-) -> u64 {
-    let docs = &pack.documents;
-    let neighbour = |i: Option<usize>| i.and_then(|i| summaries.get(i)).map_or(0, |&d| d);
-    let mut fingerprint = Fingerprint::default()
-        .number(generation)
-        .number(u64::from(split_by_year(pack)))
-        .text(&options.index_file)
-        .number(u64::from(options.search))
-        .text(options.anchor_prefix.as_deref().unwrap_or(""))
-        .number(docs[index].fingerprint)
-        .number(neighbour(index.checked_sub(1)))
-        .number(neighbour(Some(index + 1)));
-    for link in pack.links[index].iter() {
-        fingerprint = fingerprint.text(&docs[link.document].slug);
-    }
-    // A front-matter term's shown name can come from whichever document named it first.
-    let vocabulary = &pack.analysis.vocabulary;
-    for &id in &pack.analysis.tags[index] {
-        fingerprint = fingerprint.text(&vocabulary.get(id).name);
-    }
-    fingerprint.finish()
-}
-
-fn page_view(
+pub(super) fn page_view(
     site: &SiteView,
     path: &str,
     title: &str,
@@ -411,11 +363,15 @@ fn page_view(
     }
 }
 
-fn render(theme: &Theme, template: &str, context: &Context) -> Result<String, BuildError> {
+pub(super) fn render(
+    theme: &Theme,
+    template: &str,
+    context: &Context,
+) -> Result<String, BuildError> {
     theme.render(template, context)
 }
 
-fn base_context(site: &SiteView, page: &PageView) -> Context {
+pub(super) fn base_context(site: &SiteView, page: &PageView) -> Context {
     let mut context = Context::new();
     context.insert("site", site);
     context.insert("page", page);
@@ -449,47 +405,6 @@ fn render_index(
                 .collect::<Vec<_>>()
         },
     )
-}
-
-fn render_document(
-    pack: &Pack,
-    index: usize,
-    theme: &Theme,
-    site: &SiteView,
-    options: &RenderOptions,
-) -> Result<String, BuildError> {
-    let doc = &pack.documents[index];
-    let path = document_url(&doc.slug);
-    let description = doc.meta.summary.clone().unwrap_or_default();
-    let page = page_view(site, &path, &doc.meta.title, &description, options);
-    let view = DocumentView::new(pack, index);
-    let links = &pack.links[index];
-    let body = resolve_link_markers(&doc.body.html, |i| match links.get(i) {
-        Some(link) => {
-            let fragment = link
-                .fragment
-                .as_ref()
-                .map(|f| format!("#{f}"))
-                .unwrap_or_default();
-            if link.document == index {
-                fragment
-            } else {
-                let target = &pack.documents[link.document].slug;
-                format!("../{target}/{}{fragment}", options.index_file)
-            }
-        }
-        None => String::new(),
-    });
-    let mut context = base_context(site, &page);
-    context.insert("document", &view);
-    context.insert("events", &document_events(pack, index));
-    let citation = render(theme, "citation.txt", &context)?;
-    context.insert("citation", citation.trim());
-    context.insert("body", &body);
-    let summary = |i: usize| pack.documents.get(i).map(|d| DocumentSummary::new(d));
-    context.insert("previous", &index.checked_sub(1).and_then(summary));
-    context.insert("next", &summary(index + 1));
-    render(theme, "document.html", &context)
 }
 
 /// `/search/`: the search page, whose address with `?q=…` can be shared.

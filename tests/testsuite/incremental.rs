@@ -378,6 +378,30 @@ fn an_edit_that_removes_a_linked_paragraph_breaks_the_link_that_named_it() {
 }
 
 #[test]
+fn a_new_slug_in_front_matter_updates_the_links_to_it() {
+    let pack = TestPack::new();
+    // C comes between A and B, so A is not B's neighbour.
+    let reply =
+        |slug: &str| format!("+++\ntitle = \"B\"\ndate = \"2016-03\"\n{slug}+++\nA reply.\n");
+    pack.write(
+        "content/a.md",
+        "+++\ntitle = \"A\"\ndate = \"2016-01\"\n+++\nSee [the reply](b.md).\n",
+    );
+    pack.write(
+        "content/c.md",
+        "+++\ntitle = \"C\"\ndate = \"2016-02\"\n+++\nBetween.\n",
+    );
+    pack.write("content/b.md", &reply(""));
+    let mut session = Session::new(options(pack.root(), pack.path("out")));
+    session.build().unwrap();
+    pack.write("content/b.md", &reply("slug = \"the-reply\"\n"));
+    session.invalidate(&[pack.path("content/b.md")]);
+    session.build().unwrap();
+    let a = std::fs::read_to_string(pack.path("out/documents/a/index.html")).unwrap();
+    assert!(a.contains("href=\"../the-reply/\""), "{a}");
+}
+
+#[test]
 fn a_rebuild_writes_its_pages_before_the_files_drawn_from_the_whole_pack() {
     let pack = TestPack::new();
     for i in 0..3 {
