@@ -1,6 +1,7 @@
 //! The pack's timeline: document dates, editors' events and the dates the texts mention.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -20,6 +21,11 @@ pub struct Chronology {
     pub anchors: Vec<String>,
     /// For each document (pack order), its events' indices in `timeline.events`.
     pub by_document: Vec<Vec<usize>>,
+    /// For each event, its document's position in the pack and its rank among the
+    /// document's events.
+    pub places: Vec<(usize, usize)>,
+    /// Each year with events, and the range of its events in `timeline.events`.
+    pub years: Vec<(i32, Range<usize>)>,
 }
 
 impl Chronology {
@@ -42,6 +48,20 @@ impl Chronology {
                 by_document[doc].push(index);
             }
         }
+        let mut places = vec![(0, 0); timeline.events.len()];
+        for (doc, events) in by_document.iter().enumerate() {
+            for (rank, &event) in events.iter().enumerate() {
+                places[event] = (doc, rank);
+            }
+        }
+        let mut years: Vec<(i32, Range<usize>)> = Vec::new();
+        for (index, event) in timeline.events.iter().enumerate() {
+            let year = event.date.year_number();
+            match years.last_mut() {
+                Some((last, range)) if *last == year => range.end = index + 1,
+                _ => years.push((year, index..index + 1)),
+            }
+        }
         let mut anchors = vec![String::new(); timeline.events.len()];
         let named: Vec<Vec<(usize, String)>> = by_document
             .par_iter()
@@ -54,6 +74,8 @@ impl Chronology {
             timeline,
             anchors,
             by_document,
+            places,
+            years,
         }
     }
 }

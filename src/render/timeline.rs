@@ -8,7 +8,9 @@ use serde::Serialize;
 
 use super::views::document_url;
 use crate::analyse::dates::chart::overview_svg;
-use crate::analyse::dates::timeline::{EventSource, MonthGroup, TimelineEvent, display_date};
+use crate::analyse::dates::timeline::{
+    EventSource, MonthGroup, TimelineEvent, by_month, display_date,
+};
 use crate::analyse::index::TermId;
 use crate::fingerprint::Fingerprint;
 use crate::output::OutputFile;
@@ -152,8 +154,8 @@ pub struct TimelinePage<'a> {
     pub path: String,
     /// On a year's page, the year.
     pub year: Option<i32>,
-    /// On a year's page, its events by month.
-    months: Vec<MonthGroup<'a>>,
+    /// On a year's page, its events, in timeline order.
+    events: &'a [TimelineEvent],
 }
 
 /// The timeline's pages: one page, or (past [`SINGLE_PAGE_EVENTS`]) an overview and a page
@@ -162,17 +164,17 @@ pub fn timeline_pages(pack: &Pack) -> Vec<TimelinePage<'_>> {
     let overview = TimelinePage {
         path: "timeline/".into(),
         year: None,
-        months: Vec::new(),
+        events: &[],
     };
     if !split_by_year(pack) {
         return vec![overview];
     }
-    let years = pack.analysis.chronology.timeline.by_year_and_month();
+    let chronology = &pack.analysis.chronology;
     std::iter::once(overview)
-        .chain(years.into_iter().map(|year| TimelinePage {
-            path: format!("timeline/{}/", year.year),
-            year: Some(year.year),
-            months: year.months,
+        .chain(chronology.years.iter().map(|(year, events)| TimelinePage {
+            path: format!("timeline/{year}/"),
+            year: Some(*year),
+            events: &chronology.timeline.events[events.clone()],
         }))
         .collect()
 }
@@ -190,7 +192,7 @@ pub fn timeline_page_inputs(pack: &Pack, page: &TimelinePage, lookup: &EventLook
         return split_by_year(pack).then(|| overview_inputs(pack));
     };
     let mut fingerprint = Fingerprint::default().number(year as u64);
-    for event in page.months.iter().flat_map(|m| &m.events) {
+    for event in page.events {
         let index = event_index(pack, event);
         fingerprint = fingerprint.text(&pack.analysis.chronology.anchors[index]);
         let digest = lookup.place_of(index).and_then(|(doc, rank)| {
@@ -259,7 +261,7 @@ pub fn timeline_page_view(pack: &Pack, page: &TimelinePage, lookup: &EventLookup
                 ..events_view(pack, &groups, lookup)
             }
         }
-        Some(year) => events_view(pack, &[(year, &page.months)], lookup),
+        Some(year) => events_view(pack, &[(year, &by_month(page.events))], lookup),
     }
 }
 
@@ -377,9 +379,6 @@ pub struct EventLookup<'a> {
     pack: &'a Pack,
     term_ids: Vec<OnceLock<HashMap<&'a str, Vec<TermId>>>>,
     document_tags: Vec<OnceLock<u64>>,
-    /// For each timeline event (by index), the position of its document and its rank among
-    /// the document's events.
-    event_places: Vec<Option<(usize, usize)>>,
 }
 
 impl<'a> EventLookup<'a> {
@@ -389,16 +388,6 @@ impl<'a> EventLookup<'a> {
             pack,
             term_ids: pack.documents.iter().map(|_| OnceLock::new()).collect(),
             document_tags: pack.documents.iter().map(|_| OnceLock::new()).collect(),
-            event_places: {
-                let chronology = &pack.analysis.chronology;
-                let mut places = vec![None; chronology.timeline.events.len()];
-                for (doc, events) in chronology.by_document.iter().enumerate() {
-                    for (rank, &event) in events.iter().enumerate() {
-                        places[event] = Some((doc, rank));
-                    }
-                }
-                places
-            },
         }
     }
 
@@ -445,7 +434,7 @@ impl<'a> EventLookup<'a> {
     /// The position of the document timeline event `index` comes from, and the event's rank
     /// among that document's events.
     fn place_of(&self, index: usize) -> Option<(usize, usize)> {
-        self.event_places[index]
+        self.pack.analysis.chronology.places.get(index).copied()
     }
 }
 

@@ -255,36 +255,32 @@ impl Timeline {
 
     /// The events grouped by year and then month, in timeline order, for the timeline page.
     pub fn by_year_and_month(&self) -> Vec<YearGroup<'_>> {
-        let mut years: Vec<YearGroup<'_>> = Vec::new();
-        for event in &self.events {
-            let year = event.date.year_number();
-            let month = event.date.month_number();
-            if years.last().is_none_or(|group| group.year != year) {
-                years.push(YearGroup {
-                    year,
-                    months: Vec::new(),
-                });
-            }
-            let Some(group) = years.last_mut() else {
-                continue;
-            };
-            if group.months.last().is_none_or(|m| m.month != month) {
-                let label = match month {
+        self.events
+            .chunk_by(|a, b| a.date.year_number() == b.date.year_number())
+            .map(|events| YearGroup {
+                year: events[0].date.year_number(),
+                months: by_month(events),
+            })
+            .collect()
+    }
+}
+
+/// One year's events (in timeline order) grouped by month.
+pub fn by_month(events: &[TimelineEvent]) -> Vec<MonthGroup<'_>> {
+    events
+        .chunk_by(|a, b| a.date.month_number() == b.date.month_number())
+        .map(|events| {
+            let (year, month) = (events[0].date.year_number(), events[0].date.month_number());
+            MonthGroup {
+                month,
+                label: match month {
                     Some(month) => format!("{} {year}", month_name(month)),
                     None => format!("{year} (month not known)"),
-                };
-                group.months.push(MonthGroup {
-                    month,
-                    label,
-                    events: Vec::new(),
-                });
+                },
+                events: events.iter().collect(),
             }
-            if let Some(months) = group.months.last_mut() {
-                months.events.push(event);
-            }
-        }
-        years
-    }
+        })
+        .collect()
 }
 
 pub(super) fn compare(a: &TimelineEvent, b: &TimelineEvent) -> Ordering {
