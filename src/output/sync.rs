@@ -1,11 +1,12 @@
 //! Making the output folder hold exactly the rendered files, touching as little as possible.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::{OutputFile, WriteReport};
 use crate::error::BuildError;
@@ -18,7 +19,7 @@ pub struct Writer {
 }
 
 /// The files last written, by path.
-type Written = HashMap<String, Arc<[u8]>>;
+type Written = FxHashMap<String, Arc<[u8]>>;
 
 /// What one write did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -1,13 +1,14 @@
 //! Remembering rendered pages by the fingerprint of their inputs, so a rebuild renders only
 //! pages whose inputs changed.
 
-use std::collections::HashMap;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 /// Rendered pages by output path, with the fingerprint of what they were rendered from.
 #[derive(Debug, Default)]
 pub struct RenderCache {
-    pages: HashMap<String, (u64, Arc<[u8]>)>,
+    pages: FxHashMap<String, (u64, Arc<[u8]>)>,
 }
 
 impl RenderCache {
@@ -39,7 +40,7 @@ impl RenderCache {
 /// (term and year pages), by output path. Computing them reads every mention and event of
 /// the pack; a rebuild takes those of the pages an edit cannot have touched from here.
 #[derive(Debug, Default, Clone)]
-pub struct PageInputs(HashMap<String, u64>);
+pub struct PageInputs(FxHashMap<String, u64>);
 
 impl PageInputs {
     /// The inputs fingerprint recorded for the page at `path`.

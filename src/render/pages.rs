@@ -40,11 +40,33 @@ pub(super) enum Origin {
 pub(super) struct PageRenderer<'a> {
     pub theme: &'a Theme,
     pub site: &'a SiteView,
-    pub generation: u64,
     pub cache: &'a RenderCache,
+    /// The hash of the generation and the site, which every page's fingerprint starts from
+    /// (`None` when the site cannot be serialised: then nothing is cached).
+    shared: Option<u64>,
 }
 
-impl PageRenderer<'_> {
+impl<'a> PageRenderer<'a> {
+    /// A renderer for the pages of `site` in this `generation` of config and theme.
+    pub fn new(
+        theme: &'a Theme,
+        site: &'a SiteView,
+        generation: u64,
+        cache: &'a RenderCache,
+    ) -> Self {
+        let mut hasher = HashingWriter(Xxh3::new());
+        hasher.0.update(&generation.to_le_bytes());
+        let shared = serde_json::to_writer(&mut hasher, site)
+            .ok()
+            .map(|()| hasher.0.digest());
+        Self {
+            theme,
+            site,
+            cache,
+            shared,
+        }
+    }
+
     /// The page at `output` rendered from `template` with `site`, `page` and `value` under
     /// `key`, or the cached bytes when all of these are what they were.
     pub fn render<T: Serialize + ?Sized>(
@@ -122,10 +144,10 @@ impl PageRenderer<'_> {
         value: &T,
     ) -> Option<u64> {
         let mut hasher = HashingWriter(Xxh3::new());
-        hasher.0.update(&self.generation.to_le_bytes());
+        hasher.0.update(&self.shared?.to_le_bytes());
         // A view that cannot be serialised has no fingerprint: it is always rendered, and
         // Tera reports the problem.
-        serde_json::to_writer(&mut hasher, &(template, self.site, page, key, value)).ok()?;
+        serde_json::to_writer(&mut hasher, &(template, page, key, value)).ok()?;
         Some(hasher.0.digest())
     }
 }

@@ -1,10 +1,10 @@
 //! The HTML site: front page, one page per document, 404 page, feeds, data and assets.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 use tera::Context;
 
 use super::cache::{PageInputs, RenderCache};
@@ -157,12 +157,7 @@ pub fn render_pages(
     )?;
     timings.add("render document pages", started.elapsed());
 
-    let renderer = PageRenderer {
-        theme,
-        site: &site,
-        generation,
-        cache,
-    };
+    let renderer = PageRenderer::new(theme, &site, generation, cache);
     let reuse = earlier.and_then(|earlier| Reuse::new(pack, earlier));
     let mut pages = vec![render_index(
         pack,
@@ -188,7 +183,7 @@ pub fn render_pages(
         documents.files.clone(),
     ]
     .concat();
-    let live: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let live: FxHashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     cache.retain(|path| live.contains(path));
     let key = |inputs: u64| Fingerprint::default().number(generation).number(inputs);
     Ok(Rendered {
