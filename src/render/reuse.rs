@@ -182,6 +182,21 @@ impl<'a> Reuse<'a> {
 /// The terms and years of every document that is new, gone or different (matched by slug),
 /// as it was before and as it is now.
 fn touched(pack: &Pack, before: &Pack) -> Touched {
+    let mut touched = Touched::default();
+    let same = |doc: usize, old: usize| {
+        Arc::ptr_eq(&pack.documents[doc], &before.documents[old])
+            && Arc::ptr_eq(&pack.analyses[doc], &before.analyses[old])
+    };
+    // After an edit in place every document keeps its place, and slugs need no lookup.
+    let in_place = pack.documents.len() == before.documents.len()
+        && (0..pack.documents.len())
+            .all(|i| same(i, i) || pack.documents[i].slug == before.documents[i].slug);
+    if in_place {
+        for doc in (0..pack.documents.len()).filter(|&i| !same(i, i)) {
+            touched.add_edit(before, doc, pack, doc);
+        }
+        return touched;
+    }
     let earlier: HashMap<&str, usize> = before
         .documents
         .iter()
@@ -189,14 +204,11 @@ fn touched(pack: &Pack, before: &Pack) -> Touched {
         .map(|(i, d)| (d.slug.as_str(), i))
         .collect();
     let mut matched = vec![false; before.documents.len()];
-    let mut touched = Touched::default();
     for (doc, document) in pack.documents.iter().enumerate() {
         match earlier.get(document.slug.as_str()) {
             Some(&old) => {
                 matched[old] = true;
-                let same = Arc::ptr_eq(document, &before.documents[old])
-                    && Arc::ptr_eq(&pack.analyses[doc], &before.analyses[old]);
-                if !same {
+                if !same(doc, old) {
                     touched.add_edit(before, old, pack, doc);
                 }
             }
