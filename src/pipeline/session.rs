@@ -162,7 +162,7 @@ impl Session {
         let options = RenderOptions::hosted();
         let RenderedPack {
             pack,
-            rendered,
+            mut rendered,
             parsed,
         } = self.render_pages(&options, &mut timings)?;
         let minify = pack.config.output.minify;
@@ -173,10 +173,17 @@ impl Session {
                 Ok(files)
             }
         };
-        let mut files = minified(rendered.files.clone(), &mut timings)?;
+        // The print edition reads the pages as the templates made them; unminified, they are
+        // also what is written.
+        let minified_pages = if minify {
+            Some(minified(rendered.files.clone(), &mut timings)?)
+        } else {
+            None
+        };
+        let pages = minified_pages.as_deref().unwrap_or(&rendered.files);
         let loaded = self.loaded.as_ref().expect("loaded by render");
         let early = timings.time("write pages", || {
-            self.writer.write_some(&loaded.output_dir, &files)
+            self.writer.write_some(&loaded.output_dir, pages)
         })?;
         if let Some(early) = &early {
             pages_written(&PagesWritten {
@@ -192,6 +199,7 @@ impl Session {
             &mut self.exports,
             &mut timings,
         )?;
+        let mut files = minified_pages.unwrap_or_else(|| std::mem::take(&mut rendered.files));
         files.extend(minified(more, &mut timings)?);
         let mut writes = timings.time("write", || self.writer.write(&loaded.output_dir, &files))?;
         if let Some(early) = early {

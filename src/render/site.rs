@@ -178,11 +178,8 @@ pub fn render_pages(
     }
     pages.push(render_not_found(&renderer, options)?);
     let mut inputs = PageInputs::default();
-    let files = [
-        remember(cache, &mut inputs, pages, &mut rendered),
-        documents.files.clone(),
-    ]
-    .concat();
+    let mut files = remember(cache, &mut inputs, pages, &mut rendered);
+    files.extend(documents.files.iter().cloned());
     let live: FxHashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     cache.retain(|path| live.contains(path));
     let key = |inputs: u64| Fingerprint::default().number(generation).number(inputs);
