@@ -74,7 +74,7 @@ pub struct PageView {
 }
 
 /// A date as templates show it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct DateView {
     /// ISO 8601 at its precision, for `<time datetime>`.
     pub iso: String,
@@ -98,7 +98,7 @@ impl From<PartialDate> for DateView {
 }
 
 /// A document in a list: enough to link to it and say what it is.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct DocumentSummary {
     /// The title.
     pub title: String,
@@ -136,17 +136,11 @@ impl DocumentSummary {
         }
     }
 
-    /// A number that changes whenever the summary of `doc` would, without making it: the
-    /// front page and a document's neighbours show only summaries, so an edit that leaves a
-    /// summary alone need not render them again.
+    /// A hash of the summary of `doc`: the front page and a document's neighbours show only
+    /// summaries, so an edit that leaves a summary alone need not render them again. Hashing
+    /// the summary itself keeps the digest in step with whatever a summary shows.
     pub fn digest(doc: &Document) -> u64 {
-        let meta = &doc.meta;
-        Fingerprint::default()
-            .text(&doc.slug)
-            .hashed(&(&meta.title, &meta.kind, &meta.author, &meta.author_role))
-            .hashed(&(meta.date, &meta.date_note, &meta.summary))
-            .number(doc.body.blocks.len() as u64)
-            .finish()
+        Fingerprint::default().hashed(&Self::new(doc)).finish()
     }
 }
 
