@@ -114,33 +114,48 @@ impl Session {
         self.loaded.as_ref().map(|l| l.output_dir.as_path())
     }
 
+    /// Whether a change to `path` matters to the build (it is not in the output folder, in a
+    /// hidden file, or outside what a pack reads).
+    pub fn reads(&self, path: &Path) -> bool {
+        self.classify(path) != ChangeKind::Ignored
+    }
+
     /// Notes that these paths changed; the next [`build`](Self::build) re-reads what they
     /// affect. Returns whether any of them matters to the build.
     pub fn invalidate(&mut self, paths: &[PathBuf]) -> bool {
-        let root = std::path::absolute(&self.options.root).unwrap_or(self.options.root.clone());
-        let output = self
-            .output_dir()
-            .map(|o| std::path::absolute(o).unwrap_or(o.to_path_buf()))
-            .unwrap_or_else(|| root.join("public"));
         let mut relevant = false;
         for path in paths {
-            let absolute = std::path::absolute(path).unwrap_or(path.clone());
-            match classify_change(&root, &output, &absolute) {
-                ChangeKind::Config => {
-                    self.loaded = None;
-                    self.sources.clear();
-                    self.discovered = false;
-                }
+            match self.classify(path) {
+                ChangeKind::Config => self.invalidate_all(),
                 ChangeKind::Templates => self.loaded = None,
                 ChangeKind::Static => self.reload_static = true,
                 ChangeKind::Content => {
-                    self.pending.insert(absolute);
+                    self.pending
+                        .insert(std::path::absolute(path).unwrap_or(path.clone()));
                 }
                 ChangeKind::Ignored => continue,
             }
             relevant = true;
         }
         relevant
+    }
+
+    /// Forgets everything read, so the next build reads the whole pack again: for when the
+    /// watcher lost track of what changed.
+    pub fn invalidate_all(&mut self) {
+        self.loaded = None;
+        self.sources.clear();
+        self.discovered = false;
+    }
+
+    fn classify(&self, path: &Path) -> ChangeKind {
+        let root = std::path::absolute(&self.options.root).unwrap_or(self.options.root.clone());
+        let output = self
+            .output_dir()
+            .map(|o| std::path::absolute(o).unwrap_or(o.to_path_buf()))
+            .unwrap_or_else(|| root.join("public"));
+        let absolute = std::path::absolute(path).unwrap_or(path.to_path_buf());
+        classify_change(&root, &output, &absolute)
     }
 
     /// Builds the site, reusing whatever is still valid from earlier builds. On error nothing

@@ -21,3 +21,4 @@ mod single_file;
 mod templates;
 mod timeline;
 mod topics;
+mod watch;
