@@ -78,6 +78,9 @@ pub struct Session {
     /// The last render: the next build keeps its topic index and timeline when no edit
     /// could have changed them, and the fingerprints of the pages no edit reached.
     last: Option<LastRender>,
+    /// The render before the last, freed only once a rebuild's pages are written and
+    /// announced: freeing a large pack's model takes time the preview should not wait for.
+    retired: Option<LastRender>,
 }
 
 /// A render's pack and page fingerprints, with what it was rendered with.
@@ -106,6 +109,7 @@ impl Session {
             exports: RenderCache::default(),
             writer: Writer::default(),
             last: None,
+            retired: None,
         }
     }
 
@@ -206,6 +210,7 @@ impl Session {
                 edited: &self.edited,
             });
         }
+        self.retired = None;
         let more = render_pack_files(
             &pack,
             &loaded.theme,
@@ -263,6 +268,7 @@ impl Session {
             timings,
         )?;
         rendered.rendered.files.extend(more);
+        self.retired = None;
         Ok(rendered)
     }
 
@@ -309,7 +315,7 @@ impl Session {
             timings,
         )?;
         let pack = Arc::new(pack);
-        self.last = Some(LastRender {
+        self.retired = self.last.replace(LastRender {
             generation: loaded.generation,
             options: options.clone(),
             pack: Arc::clone(&pack),
