@@ -24,7 +24,7 @@ fn minify_file(file: OutputFile) -> Result<OutputFile, BuildError> {
     } else if file.path.ends_with(".css") {
         let text = String::from_utf8_lossy(&file.bytes);
         let css = minify_css(&text).map_err(|message| BuildError::Minify {
-            path: file.path.clone(),
+            path: file.path.to_string(),
             message,
         })?;
         Ok(OutputFile::new(file.path, css.into_bytes()))

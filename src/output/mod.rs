@@ -22,15 +22,16 @@ use std::sync::Arc;
 /// One file of the site: its path in the output (with `/`) and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
-    /// Path relative to the output folder, e.g. `documents/x/index.html`.
-    pub path: String,
+    /// Path relative to the output folder, e.g. `documents/x/index.html`; shared, so that
+    /// keeping a page from one rebuild to the next copies no text.
+    pub path: Arc<str>,
     /// The content, shared with the render cache so unchanged pages cost no copy.
     pub bytes: Arc<[u8]>,
 }
 
 impl OutputFile {
     /// A file at `path` (relative, `/`-separated).
-    pub fn new(path: impl Into<String>, bytes: impl Into<Arc<[u8]>>) -> Self {
+    pub fn new(path: impl Into<Arc<str>>, bytes: impl Into<Arc<[u8]>>) -> Self {
         Self {
             path: path.into(),
             bytes: bytes.into(),

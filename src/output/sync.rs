@@ -19,7 +19,7 @@ pub struct Writer {
 }
 
 /// The files last written, by path.
-type Written = FxHashMap<String, Arc<[u8]>>;
+type Written = FxHashMap<Arc<str>, Arc<[u8]>>;
 
 /// What one write did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -79,10 +79,10 @@ impl Writer {
                 outcome.report.unchanged += 1;
                 continue;
             }
-            write_file(&output.join(&file.path), &file.bytes)?;
+            write_file(&output.join(&*file.path), &file.bytes)?;
             known.insert(file.path.clone(), Arc::clone(&file.bytes));
             outcome.report.written += 1;
-            outcome.changed_paths.push(file.path.clone());
+            outcome.changed_paths.push(file.path.to_string());
         }
         outcome.changed_paths.sort();
         Ok(Some(outcome))
@@ -93,7 +93,7 @@ fn refuse_unsafe_paths(files: &[OutputFile]) -> Result<(), BuildError> {
     match files.iter().find(|f| !is_safe_relative(&f.path)) {
         Some(bad) => Err(BuildError::io(
             "refusing to write outside the output folder",
-            &bad.path,
+            &*bad.path,
             std::io::Error::from(std::io::ErrorKind::InvalidInput),
         )),
         None => Ok(()),
@@ -111,7 +111,7 @@ fn write_fresh(output: &Path, files: &[OutputFile]) -> Result<WriteOutcome, Buil
     }
     let folders: BTreeSet<&Path> = files
         .iter()
-        .filter_map(|f| Path::new(&f.path).parent())
+        .filter_map(|f| Path::new(&*f.path).parent())
         .collect();
     for folder in folders {
         let path = staging.join(folder);
@@ -120,7 +120,7 @@ fn write_fresh(output: &Path, files: &[OutputFile]) -> Result<WriteOutcome, Buil
     // Writing is mostly the kernel copying bytes into the page cache, which both cores can
     // do at once.
     files.par_iter().try_for_each(|file| {
-        let path = staging.join(&file.path);
+        let path = staging.join(&*file.path);
         fs::write(&path, &file.bytes).map_err(|e| BuildError::io("writing", &path, e))
     })?;
     if let Some(parent) = output.parent() {
@@ -128,7 +128,7 @@ fn write_fresh(output: &Path, files: &[OutputFile]) -> Result<WriteOutcome, Buil
     }
     fs::rename(&staging, output)
         .map_err(|e| BuildError::io("moving the new site to", output, e))?;
-    let mut changed_paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+    let mut changed_paths: Vec<String> = files.iter().map(|f| f.path.to_string()).collect();
     changed_paths.sort();
     Ok(WriteOutcome {
         report: WriteReport {
@@ -159,15 +159,15 @@ fn sync_in_place(
         .map(|file| {
             let unchanged = match known {
                 Some(known) => known
-                    .get(&file.path)
+                    .get(&*file.path)
                     .is_some_and(|old| same_bytes(old, &file.bytes)),
-                None => fs::read(output.join(&file.path)).is_ok_and(|old| *old == *file.bytes),
+                None => fs::read(output.join(&*file.path)).is_ok_and(|old| *old == *file.bytes),
             };
             if unchanged {
                 return Ok(None);
             }
-            write_file(&output.join(&file.path), &file.bytes)?;
-            Ok(Some(file.path.as_str()))
+            write_file(&output.join(&*file.path), &file.bytes)?;
+            Ok(Some(&*file.path))
         })
         .collect::<Result<_, BuildError>>()?;
     for path in written {
@@ -179,12 +179,12 @@ fn sync_in_place(
             None => outcome.report.unchanged += 1,
         }
     }
-    let wanted: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let wanted: BTreeSet<&str> = files.iter().map(|f| &*f.path).collect();
     let stale: Vec<String> = match known {
         Some(known) => known
             .keys()
-            .filter(|p| !wanted.contains(p.as_str()))
-            .cloned()
+            .filter(|p| !wanted.contains(&***p))
+            .map(|p| p.to_string())
             .collect(),
         None => list_files(output)?
             .into_iter()

@@ -3,13 +3,21 @@
 
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::output::OutputFile;
 
 /// Rendered pages by output path, with the fingerprint of what they were rendered from.
+/// Every page a render makes is recorded, even one whose inputs could not be fingerprinted
+/// (it is never taken from here), so that the cache holds exactly the pages made whenever it
+/// holds as many.
 #[derive(Debug, Default)]
 pub struct RenderCache {
-    pages: FxHashMap<String, (u64, Arc<[u8]>)>,
+    pages: FxHashMap<Arc<str>, CachedPage>,
 }
+
+/// A page's bytes and the fingerprint of its inputs, if they have one.
+type CachedPage = (Option<u64>, Arc<[u8]>);
 
 impl RenderCache {
     /// Forgets everything (after a config or template change).
@@ -21,18 +29,26 @@ impl RenderCache {
     pub fn get(&self, path: &str, fingerprint: u64) -> Option<Arc<[u8]>> {
         self.pages
             .get(path)
-            .filter(|(f, _)| *f == fingerprint)
+            .filter(|(f, _)| *f == Some(fingerprint))
             .map(|(_, bytes)| Arc::clone(bytes))
     }
 
-    /// Records a freshly rendered page.
-    pub fn insert(&mut self, path: String, fingerprint: u64, bytes: Arc<[u8]>) {
+    /// Records a freshly rendered page, and the fingerprint of its inputs if they have one.
+    pub fn insert(&mut self, path: Arc<str>, fingerprint: Option<u64>, bytes: Arc<[u8]>) {
         self.pages.insert(path, (fingerprint, bytes));
     }
 
-    /// Drops pages that are no longer produced, so the cache does not grow without bound.
-    pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
-        self.pages.retain(|path, _| keep(path));
+    /// Drops the pages that are not among those a render `made`, so the cache does not grow
+    /// without bound. Each page made is recorded (rendered now, or recorded when it was
+    /// rendered and found since), so a cache with as many pages as were made has no others:
+    /// after most edits there is nothing to look up.
+    pub fn keep_only(&mut self, made: &[OutputFile]) {
+        debug_assert!(made.iter().all(|f| self.pages.contains_key(&*f.path)));
+        if self.pages.len() == made.len() {
+            return;
+        }
+        let live: FxHashSet<&str> = made.iter().map(|f| &*f.path).collect();
+        self.pages.retain(|path, _| live.contains(&**path));
     }
 }
 
@@ -40,7 +56,7 @@ impl RenderCache {
 /// (term and year pages), by output path. Computing them reads every mention and event of
 /// the pack; a rebuild takes those of the pages an edit cannot have touched from here.
 #[derive(Debug, Default, Clone)]
-pub struct PageInputs(FxHashMap<String, u64>);
+pub struct PageInputs(FxHashMap<Arc<str>, u64>);
 
 impl PageInputs {
     /// The inputs fingerprint recorded for the page at `path`.
@@ -49,7 +65,49 @@ impl PageInputs {
     }
 
     /// Records the inputs fingerprint of the page at `path`.
-    pub fn insert(&mut self, path: String, inputs: u64) {
+    pub fn insert(&mut self, path: Arc<str>, inputs: u64) {
         self.0.insert(path, inputs);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(path: &str) -> OutputFile {
+        OutputFile::new(path, path.as_bytes().to_vec())
+    }
+
+    fn record(cache: &mut RenderCache, file: &OutputFile, fingerprint: Option<u64>) {
+        cache.insert(file.path.clone(), fingerprint, Arc::clone(&file.bytes));
+    }
+
+    #[test]
+    fn a_page_is_taken_only_for_the_fingerprint_it_was_rendered_from() {
+        let mut cache = RenderCache::default();
+        let (a, b) = (page("a.html"), page("b.html"));
+        record(&mut cache, &a, Some(1));
+        record(&mut cache, &b, None);
+        assert_eq!(cache.get("a.html", 1).as_deref(), Some(&b"a.html"[..]));
+        assert_eq!(cache.get("a.html", 2), None);
+        assert_eq!(cache.get("b.html", 1), None, "no fingerprint, never taken");
+    }
+
+    #[test]
+    fn pages_no_longer_made_are_dropped_and_those_made_kept() {
+        let mut cache = RenderCache::default();
+        let (a, b, c) = (page("a.html"), page("b.html"), page("c.html"));
+        for file in [&a, &b, &c] {
+            record(&mut cache, file, Some(1));
+        }
+        cache.keep_only(&[a.clone(), b.clone(), c.clone()]);
+        assert_eq!(cache.pages.len(), 3);
+        // c is no longer made; d is new, and made without a fingerprint.
+        let d = page("d.html");
+        record(&mut cache, &d, None);
+        cache.keep_only(&[a, b, d]);
+        assert_eq!(cache.get("c.html", 1), None);
+        assert_eq!(cache.get("a.html", 1).as_deref(), Some(&b"a.html"[..]));
+        assert_eq!(cache.pages.len(), 3);
     }
 }

@@ -92,7 +92,10 @@ pub(super) fn render_document_pages(
             let fingerprint = document_fingerprint(pack, i, &summaries, generation, options);
             let path = format!("{}index.html", document_url(&pack.documents[i].slug));
             Ok(match cache.get(&path, fingerprint) {
-                Some(bytes) => (fingerprint, OutputFile { path, bytes }, false),
+                Some(bytes) => {
+                    let path = path.into();
+                    (fingerprint, OutputFile { path, bytes }, false)
+                }
                 None => {
                     let html = render_document(pack, i, theme, site, options)?;
                     let file = OutputFile::new(path, html.into_bytes());
@@ -107,7 +110,11 @@ pub(super) fn render_document_pages(
     for (fingerprint, file, fresh) in pages {
         if fresh {
             rendered += 1;
-            cache.insert(file.path.clone(), fingerprint, Arc::clone(&file.bytes));
+            cache.insert(
+                file.path.clone(),
+                Some(fingerprint),
+                Arc::clone(&file.bytes),
+            );
         }
         fingerprints.push(fingerprint);
         files.push(file);

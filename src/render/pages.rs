@@ -117,7 +117,7 @@ impl<'a> PageRenderer<'a> {
         if let Some(bytes) = fingerprint.and_then(|f| self.cache.get(&output, f)) {
             return Ok(RenderedPage {
                 file: OutputFile {
-                    path: output,
+                    path: output.into(),
                     bytes,
                 },
                 origin: Origin::Cached,
@@ -168,10 +168,8 @@ pub(super) fn remember(
             }
             if let Origin::Rendered(fingerprint) = page.origin {
                 *rendered += 1;
-                if let Some(fingerprint) = fingerprint {
-                    let bytes = Arc::clone(&page.file.bytes);
-                    cache.insert(page.file.path.clone(), fingerprint, bytes);
-                }
+                let bytes = Arc::clone(&page.file.bytes);
+                cache.insert(page.file.path.clone(), fingerprint, bytes);
             }
             page.file
         })

@@ -4,7 +4,6 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashSet;
 use tera::Context;
 
 use super::cache::{PageInputs, RenderCache};
@@ -180,8 +179,7 @@ pub fn render_pages(
     let mut inputs = PageInputs::default();
     let mut files = remember(cache, &mut inputs, pages, &mut rendered);
     files.extend(documents.files.iter().cloned());
-    let live: FxHashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    cache.retain(|path| live.contains(path));
+    cache.keep_only(&files);
     let key = |inputs: u64| Fingerprint::default().number(generation).number(inputs);
     Ok(Rendered {
         files,
@@ -247,7 +245,7 @@ pub fn render_pack_files(
     let (data, assets) = data?;
     for file in &data {
         if let Some(key) = keys.of(&file.path) {
-            exports.insert(file.path.clone(), key, Arc::clone(&file.bytes));
+            exports.insert(file.path.clone(), Some(key), Arc::clone(&file.bytes));
         }
     }
     files.extend(data);
@@ -294,7 +292,7 @@ fn data_files(
     let kept = |path: &str| {
         let bytes = keys.of(path).and_then(|key| exports.get(path, key))?;
         Some(OutputFile {
-            path: path.to_string(),
+            path: path.into(),
             bytes,
         })
     };
