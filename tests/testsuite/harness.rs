@@ -164,6 +164,23 @@ impl TestPack {
     pub fn output_tree(&self) -> BTreeMap<String, Vec<u8>> {
         tree(&self.path("public"))
     }
+
+    /// Options that build this pack into `output` (a folder inside it).
+    pub fn options_into(&self, output: &str) -> casebook::BuildOptions {
+        casebook::BuildOptions {
+            root: self.root().to_path_buf(),
+            output: Some(self.path(output)),
+            ..casebook::BuildOptions::default()
+        }
+    }
+
+    /// Builds the pack afresh into `clean/` and asserts that `out` (a folder inside the pack
+    /// that a session built, maybe many times) holds the same files: what every incremental
+    /// build must give.
+    pub fn assert_matches_a_clean_build(&self, out: &str, context: &str) {
+        casebook::build(&self.options_into("clean")).unwrap();
+        assert_same_tree(&tree(&self.path(out)), &tree(&self.path("clean")), context);
+    }
 }
 
 /// Every file under `dir` with its bytes.

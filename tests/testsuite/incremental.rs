@@ -280,13 +280,7 @@ fn an_edit_to_one_paragraph_re_renders_only_the_term_pages_it_mentions() {
         "{:?}",
         edit.changed_paths
     );
-    let clean = pack.path("clean");
-    casebook::build(&options(pack.root(), clean.clone())).unwrap();
-    assert_same_tree(
-        &tree(&out),
-        &tree(&clean),
-        "the edited session against a clean build",
-    );
+    pack.assert_matches_a_clean_build("out", "the edited session against a clean build");
 }
 
 /// Regression: renaming a file changed its slug but not its bytes, and the neighbours'
@@ -340,14 +334,7 @@ fn neighbours_are_rendered_again_only_when_the_summary_they_show_changes() {
             retitled.changed_paths
         );
     }
-    Session::new(options(pack.root(), pack.path("clean")))
-        .build()
-        .unwrap();
-    assert_same_tree(
-        &tree(&pack.path("out")),
-        &tree(&pack.path("clean")),
-        "after the edits",
-    );
+    pack.assert_matches_a_clean_build("out", "after the edits");
 }
 
 #[test]
@@ -445,7 +432,5 @@ fn a_rebuild_writes_its_pages_before_the_files_drawn_from_the_whole_pack() {
             .contains(&"documents/doc1/index.html".to_string())
     );
 
-    let clean = pack.path("clean");
-    casebook::build(&options(pack.root(), clean.clone())).unwrap();
-    assert_same_tree(&tree(&out), &tree(&clean), "after a rebuild in two steps");
+    pack.assert_matches_a_clean_build("out", "after a rebuild in two steps");
 }

@@ -231,27 +231,9 @@ fn a_long_timeline_has_a_page_per_year_each_filtering_only_what_it_shows() {
 }
 
 /// Options for building `pack` into its folder `output`.
-fn options_into(pack: &TestPack, output: &str) -> casebook::BuildOptions {
-    casebook::BuildOptions {
-        root: pack.root().to_path_buf(),
-        output: Some(pack.path(output)),
-        ..casebook::BuildOptions::default()
-    }
-}
-
-/// Builds `pack` afresh into `clean` and checks the session's `out` is the same tree.
-fn assert_out_matches_a_clean_build(pack: &TestPack) {
-    casebook::build(&options_into(pack, "clean")).unwrap();
-    crate::harness::assert_same_tree(
-        &crate::harness::tree(&pack.path("out")),
-        &crate::harness::tree(&pack.path("clean")),
-        "the edited session against a clean build",
-    );
-}
-
 /// Builds `pack` into `out` in a session, then rewrites `doc01` as `edited` and rebuilds.
 fn rebuilt_with_doc01(pack: &TestPack, edited: &str) -> casebook::BuildReport {
-    let mut session = casebook::Session::new(options_into(pack, "out"));
+    let mut session = casebook::Session::new(pack.options_into("out"));
     session.build().unwrap();
     pack.write("content/doc01.md", edited);
     session.invalidate(&[pack.path("content/doc01.md")]);
@@ -276,7 +258,7 @@ fn an_edit_re_renders_only_the_year_pages_its_events_are_on() {
     // The document, its two neighbours, the 2002 page; the overview's data did not change.
     assert!(edit.rendered <= 5, "{} pages rendered", edit.rendered);
 
-    assert_out_matches_a_clean_build(&pack);
+    pack.assert_matches_a_clean_build("out", "the edited session against a clean build");
 }
 
 #[test]
@@ -288,7 +270,7 @@ fn an_edit_to_one_paragraph_re_renders_only_the_years_of_its_events() {
         format!("{document}\nOn 5 May 2003, the council {wording} the budget.\n")
     };
     pack.write("content/doc01.md", &with_2003("argued about"));
-    let mut session = Session::new(options_into(&pack, "out"));
+    let mut session = Session::new(pack.options_into("out"));
     session.build().unwrap();
     pack.write("content/doc01.md", &with_2003("agreed on"));
     session.invalidate(&[pack.path("content/doc01.md")]);
@@ -304,7 +286,7 @@ fn an_edit_to_one_paragraph_re_renders_only_the_years_of_its_events() {
     // show only its summary.
     assert_eq!(edit.rendered, 2, "{:?}", edit.changed_paths);
 
-    assert_out_matches_a_clean_build(&pack);
+    pack.assert_matches_a_clean_build("out", "the edited session against a clean build");
 }
 
 #[test]
@@ -321,7 +303,7 @@ fn an_edit_that_moves_events_to_another_year_updates_the_overview() {
     let overview = std::fs::read_to_string(pack.path("out/timeline/index.html")).unwrap();
     assert!(overview.contains("timeline/2004/"), "{overview}");
 
-    assert_out_matches_a_clean_build(&pack);
+    pack.assert_matches_a_clean_build("out", "the edited session against a clean build");
 }
 
 #[test]
