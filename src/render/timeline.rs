@@ -265,11 +265,14 @@ pub fn timeline_page_view(pack: &Pack, page: &TimelinePage, lookup: &EventLookup
     }
 }
 
-/// The view of these years' events, with filters for what they hold.
+/// The view of these years' events, with filters for what they hold. Terms are handled by id
+/// until the filter's options are made: a year's page has tens of thousands of events on a
+/// large pack, each with a dozen terms.
 fn events_view(pack: &Pack, years: &[(i32, &[MonthGroup])], lookup: &EventLookup) -> TimelineView {
-    let mut used_topics = BTreeSet::new();
+    let vocabulary = &pack.analysis.vocabulary;
+    let mut used_topics = vec![false; vocabulary.terms().len()];
     let mut used_documents = BTreeSet::new();
-    let mut event_topics: Vec<BTreeSet<String>> = Vec::new();
+    let mut event_topics: Vec<Vec<TermId>> = Vec::new();
     let mut count = 0;
     let mut years: Vec<YearView> = years
         .iter()
@@ -290,10 +293,12 @@ fn events_view(pack: &Pack, years: &[(i32, &[MonthGroup])], lookup: &EventLookup
                             count += 1;
                             let doc = lookup.document_of(event);
                             used_documents.extend(doc);
-                            let (view, topics) = event_view(pack, event, doc, lookup);
-                            used_topics.extend(topics.iter().cloned());
+                            let topics = event_terms(pack, event, doc, lookup);
+                            for id in &topics {
+                                used_topics[id.0] = true;
+                            }
                             event_topics.push(topics);
-                            view
+                            event_view(pack, event, doc)
                         })
                         .collect(),
                 })
@@ -304,39 +309,39 @@ fn events_view(pack: &Pack, years: &[(i32, &[MonthGroup])], lookup: &EventLookup
         .iter()
         .filter_map(|&i| pack.documents[i].meta.kind.clone())
         .collect();
-    let vocabulary = &pack.analysis.vocabulary;
-    let mut topics: Vec<FilterOption> = vocabulary
+    let mut topics: Vec<(TermId, FilterOption)> = vocabulary
         .terms()
         .iter()
-        .filter(|t| used_topics.contains(&topic_key(&t.taxonomy, &t.slug)))
-        .map(|t| FilterOption {
-            value: topic_key(&t.taxonomy, &t.slug),
-            label: t.name.clone(),
+        .filter(|t| used_topics[t.id.0])
+        .map(|t| {
+            let option = FilterOption {
+                value: topic_key(&t.taxonomy, &t.slug),
+                label: t.name.clone(),
+            };
+            (t.id, option)
         })
         .collect();
-    topics.sort_by_key(|t| t.label.to_lowercase());
-    let positions: HashMap<&str, usize> = topics
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.value.as_str(), i + 1))
-        .collect();
+    topics.sort_by_cached_key(|(_, t)| t.label.to_lowercase());
+    let mut positions = vec![0; vocabulary.terms().len()];
+    for (position, (id, _)) in topics.iter().enumerate() {
+        positions[id.0] = position + 1;
+    }
     let events = years
         .iter_mut()
         .flat_map(|y| y.months.iter_mut())
         .flat_map(|m| m.events.iter_mut());
     let mut numbers: Vec<usize> = Vec::new();
-    for (event, keys) in events.zip(event_topics) {
+    for (event, ids) in events.zip(event_topics) {
         numbers.clear();
-        numbers.extend(
-            keys.iter()
-                .filter_map(|key| positions.get(key.as_str()).copied()),
-        );
+        numbers.extend(ids.iter().map(|id| positions[id.0]));
         numbers.sort_unstable();
+        numbers.dedup();
         for number in &numbers {
             let separator = if event.topics.is_empty() { "" } else { " " };
             let _ = write!(event.topics, "{separator}{number}");
         }
     }
+    let topics = topics.into_iter().map(|(_, option)| option).collect();
     TimelineView {
         count,
         year: None,
@@ -438,30 +443,28 @@ impl<'a> EventLookup<'a> {
     }
 }
 
-/// An event's view, and the topic filter's names of its terms (for [`EventView::topics`],
-/// filled in once the page's filter is known).
-fn event_view(
+/// The index terms an event is filed under in the topic filter: its document's front-matter
+/// terms and those its paragraph mentions, maybe more than once.
+fn event_terms(
     pack: &Pack,
     event: &TimelineEvent,
     doc: Option<usize>,
     terms: &EventLookup,
-) -> (EventView, BTreeSet<String>) {
-    let vocabulary = &pack.analysis.vocabulary;
-    let mut topics: BTreeSet<String> = BTreeSet::new();
-    if let Some(doc) = doc {
-        for &id in &pack.analysis.tags[doc] {
-            let term = vocabulary.get(id);
-            topics.insert(topic_key(&term.taxonomy, &term.slug));
-        }
-        if let Some(paragraph) = &event.paragraph {
-            for &id in terms.paragraph_terms(doc, paragraph) {
-                let term = vocabulary.get(id);
-                topics.insert(topic_key(&term.taxonomy, &term.slug));
-            }
-        }
+) -> Vec<TermId> {
+    let Some(doc) = doc else {
+        return Vec::new();
+    };
+    let mut ids = pack.analysis.tags[doc].clone();
+    if let Some(paragraph) = &event.paragraph {
+        ids.extend_from_slice(terms.paragraph_terms(doc, paragraph));
     }
+    ids
+}
+
+/// An event's view; its [`EventView::topics`] are filled in once the page's filter is known.
+fn event_view(pack: &Pack, event: &TimelineEvent, doc: Option<usize>) -> EventView {
     let document = doc.map(|i| &pack.documents[i]);
-    let view = EventView {
+    EventView {
         anchor: event_anchor(pack, event).to_string(),
         date_label: display_date(event),
         iso: event.date.iso(),
@@ -490,8 +493,7 @@ fn event_view(
             url: document_url(&event.document),
         },
         topics: String::new(),
-    };
-    (view, topics)
+    }
 }
 
 /// An event's anchor on its timeline page; `event` must be one of the timeline's.
