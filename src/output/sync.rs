@@ -183,7 +183,7 @@ fn sync_in_place(
     let stale: Vec<String> = match known {
         Some(known) => known
             .keys()
-            .filter(|p| !wanted.contains(&***p))
+            .filter(|p| !wanted.contains(p.as_ref()))
             .map(|p| p.to_string())
             .collect(),
         None => list_files(output)?

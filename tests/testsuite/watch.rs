@@ -2,7 +2,6 @@
 //! become rebuilds.
 
 use std::io::{BufRead, BufReader, Write};
-use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
@@ -176,5 +175,5 @@ fn a_folder_renamed_away_and_back_takes_its_documents_with_it() {
     std::fs::remove_dir_all(pack.path("content/replies")).unwrap();
     watching.one_rebuild();
     assert_eq!(page(&pack, "c"), None);
-    assert!(Path::new(&pack.path("public/documents/a/index.html")).exists());
+    assert!(pack.path("public/documents/a/index.html").exists());
 }
