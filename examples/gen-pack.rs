@@ -8,6 +8,9 @@
 //! apostrophes), writes dates in the forms the timeline extractor reads, mixes in numbers that
 //! only look like dates ("Volume 615", "Resolution 2118"), and links documents to one another
 //! by paragraph anchor (`doc-00042.md#p2`, always to `#p1`–`#p3` of an existing document).
+//! Most sentences are plain prose without dates, so the timeline events and index mentions
+//! per word are about those of the sample pack's real texts (a test checks it): a pack that
+//! is denser than real ones would make every benchmark of the timeline and index pessimistic.
 //!
 //! ```sh
 //! cargo run --release --example gen-pack -- --docs 10000 --out /tmp/pack
@@ -1240,6 +1243,46 @@ mod prose {
         "{P} will give evidence on {T} to {O} {DF}.",
     ];
 
+    /// Sentences with no date and few index terms. Real letters and debates spend most of
+    /// their words on courtesies, reasoning and background: mixed in at [`PLAIN_PERCENT`],
+    /// they bring the pack to the density of dates and index mentions of the sample pack's
+    /// source texts (about 11 timeline events and 80 paragraph mentions per 1,000 words).
+    pub const PLAIN_SENTENCES: &[&str] = &[
+        "Thank you for taking the time to write to me about this.",
+        "I share your concern, and I know that many constituents do too.",
+        "The Government has been clear that it will continue to work with its partners.",
+        "{T} remains a matter of the gravest concern.",
+        "I will continue to follow developments closely and to press for action.",
+        "It is important that those responsible are held to account.",
+        "{O} has repeatedly called for unhindered humanitarian access.",
+        "There is, however, much more that needs to be done.",
+        "I have raised these points with {P} on several occasions.",
+        "The humanitarian situation in {L} continues to deteriorate.",
+        "{P} made the same point in the debate that followed.",
+        "Aid agencies continue to report serious difficulties in reaching those in need.",
+        "Members on all sides of the House expressed their concern about {T}.",
+        "The full text of the answer is available from the parliamentary website.",
+        "I hope this reply is helpful, and please do not hesitate to contact me again.",
+        "We will keep working with {O} to find a way forward.",
+        "Many of those affected have already been displaced more than once.",
+        "The scale of the suffering is difficult to overstate.",
+        "There can be no lasting settlement without a credible political process.",
+        "It is vital that {T} is addressed without further delay.",
+        "The question was put again in a written answer, with much the same reply.",
+        "Nothing in the record suggests that the position has since been reconsidered.",
+        "Those who fled have said that they will not return until it is safe to do so.",
+        "The figures from {L} are disputed, and no independent count has yet been possible.",
+        "Several of the points raised here were also made in correspondence from {L}.",
+        "I am grateful to the many constituents who have written on this subject.",
+        "Ministers have said they will respond in full once the review is complete.",
+        "That view is not shared by everyone who gave evidence to {O}.",
+        "Access for journalists and independent observers remains very limited.",
+        "The consequences of {T} for the wider region are still not clear.",
+    ];
+
+    /// How often a paragraph's sentence is a plain one (no date, few terms), in percent.
+    pub const PLAIN_PERCENT: usize = 80;
+
     pub const QUOTES: &[&str] = &[
         "the situation in {L} remains extremely serious",
         "we will keep {T} under close review",
@@ -1267,12 +1310,12 @@ mod prose {
     pub const LIST_ITEMS: &[&str] = &[
         "{T} in {L}, and its effect on {C}",
         "the role of {O} in {T}",
-        "{C} reported in {L} {D}",
+        "{C} reported in {L}",
         "{P's} letter to {O}, sent {D}",
         "the findings of {O} ({R})",
         "{I} recorded by {O} {DS}",
         "whether {S} applies to {T}",
-        "the next report from {O}, due {DF}",
+        "the next report from {O} on {T}",
         "{T} and {T} around {L}",
         "{L's} request for help with {T}",
     ];
@@ -1814,7 +1857,8 @@ mod document {
     use crate::Settings;
     use crate::calendar::{Date, days_in_month};
     use crate::prose::{
-        EXTERNAL_SENTENCES, HEADINGS, LINK_SENTENCES, LIST_ITEMS, QUOTES, SENTENCES, Writer,
+        EXTERNAL_SENTENCES, HEADINGS, LINK_SENTENCES, LIST_ITEMS, PLAIN_PERCENT, PLAIN_SENTENCES,
+        QUOTES, SENTENCES, Writer,
     };
     use crate::rng::Rng;
     use crate::text::{
@@ -2017,7 +2061,11 @@ mod document {
             if i > 0 {
                 w.out.push(' ');
             }
-            w.sentence(SENTENCES);
+            if w.rng.percent(PLAIN_PERCENT) {
+                w.sentence(PLAIN_SENTENCES);
+            } else {
+                w.sentence(SENTENCES);
+            }
         }
         if *links_left > 0 && w.rng.percent(25) {
             *links_left -= 1;
@@ -2240,6 +2288,13 @@ mod tests {
     use std::collections::{BTreeMap, HashMap, HashSet};
     use std::fs;
     use std::path::{Path, PathBuf};
+
+    use std::sync::Arc;
+
+    use casebook::analyse::{AnalysisTimes, analyse_document, load_vocabulary};
+    use casebook::config::load_config;
+    use casebook::pack::Pack;
+    use casebook::source::{discover_sources, parse_document};
 
     use crate::calendar::Date;
     use crate::rng::Rng;
@@ -2586,6 +2641,58 @@ mod tests {
         }
     }
 
+    /// Timeline events and paragraph mentions of index terms per 1,000 words of a pack's
+    /// texts, as Casebook finds them.
+    fn density(root: &Path) -> (f64, f64) {
+        let config = load_config(root).unwrap();
+        let (vocabulary, matcher) = load_vocabulary(root, &config).unwrap();
+        let (sources, errors) = discover_sources(root);
+        assert!(errors.is_empty());
+        let mut words = 0;
+        let mut entries = Vec::new();
+        for source in &sources {
+            let bytes = fs::read(root.join(&source.path)).unwrap();
+            let text = String::from_utf8_lossy(&bytes);
+            let body = text.splitn(3, "+++").last().unwrap_or_default();
+            words += body.split_whitespace().count();
+            let document = parse_document(source, &bytes, &config).unwrap();
+            let analysis =
+                analyse_document(&document, &matcher, &config, &mut AnalysisTimes::default());
+            entries.push((Arc::new(document), Arc::new(analysis)));
+        }
+        let pack = Pack::assemble(config, entries, false, &vocabulary, None).unwrap();
+        let events = pack.analysis.chronology.timeline.events.len();
+        let mentions: usize = (pack.analysis.topics.entries.iter())
+            .flat_map(|entry| &entry.locators)
+            .map(|locator| locator.paragraphs.len())
+            .sum();
+        let per_thousand_words = |n: usize| n as f64 * 1000.0 / words as f64;
+        (per_thousand_words(events), per_thousand_words(mentions))
+    }
+
+    #[test]
+    fn dates_and_index_mentions_are_as_dense_as_in_the_sample_pack() {
+        let dir = TempDir::new("density");
+        let settings = Settings {
+            docs: 40,
+            seed: 1,
+            terms: 2000,
+        };
+        pack::write(&dir.0, &settings, false).unwrap();
+        let (events, mentions) = density(&dir.0);
+        let (sample_events, sample_mentions) = density(Path::new(env!("CARGO_MANIFEST_DIR")));
+        for (what, generated, sample) in [
+            ("timeline events", events, sample_events),
+            ("paragraph mentions", mentions, sample_mentions),
+        ] {
+            let ratio = generated / sample;
+            assert!(
+                (0.75..=1.33).contains(&ratio),
+                "{what}: {generated:.1} per 1,000 words, the sample pack {sample:.1}"
+            );
+        }
+    }
+
     #[test]
     fn prose_has_dates_terms_and_lookalike_numbers() {
         let (_dir, files) = small_pack("prose");
@@ -2638,6 +2745,7 @@ mod tests {
         };
         for list in [
             prose::SENTENCES,
+            prose::PLAIN_SENTENCES,
             prose::QUOTES,
             prose::QUOTE_PHRASES,
             prose::LIST_ITEMS,
