@@ -22,8 +22,8 @@ use crate::output::OutputFile;
 use crate::output::{Writer, check_output_location, minify_files};
 use crate::pack::Pack;
 use crate::render::{
-    DocumentPages, EarlierRender, PageInputs, RenderCache, RenderOptions, Rendered, Theme,
-    document_url, load_theme, render_pack_files, render_pages,
+    DocumentPages, EarlierRender, Generation, PageInputs, RenderCache, RenderOptions, Rendered,
+    Theme, document_url, load_theme, render_pack_files, render_pages,
 };
 use crate::source::{
     CONTENT_DIR, Document, ReadFailure, SourceFile, discover_sources, parse_document,
@@ -31,14 +31,14 @@ use crate::source::{
 };
 use crate::timings::Timings;
 
-/// Config, vocabulary and theme, loaded together; `generation` changes whenever any does.
+/// Config, vocabulary and theme; `generation` says which loading of them this is.
 struct Loaded {
     config: Config,
     vocabulary: Vocabulary,
     matcher: Arc<Matcher>,
     theme: Theme,
     output_dir: PathBuf,
-    generation: u64,
+    generation: Generation,
 }
 
 /// A pack and its rendered site.
@@ -64,8 +64,8 @@ type Analysed = (Arc<Document>, Arc<DocumentAnalysis>);
 pub struct Session {
     options: BuildOptions,
     loaded: Option<Loaded>,
-    generation: u64,
-    reload_static: bool,
+    generation: Generation,
+    stale_theme: StaleTheme,
     sources: BTreeMap<String, (SourceFile, CachedSource)>,
     discovery_errors: Vec<ContentError>,
     discovered: bool,
@@ -83,9 +83,20 @@ pub struct Session {
     retired: Option<LastRender>,
 }
 
+/// How much of the loaded theme a change made stale (config and vocabulary stay).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum StaleTheme {
+    /// Nothing.
+    No,
+    /// Its static files: copied again, no page rendered again.
+    Static,
+    /// Its templates: every page is rendered again, from the same pack.
+    Templates,
+}
+
 /// A render's pack and page fingerprints, with what it was rendered with.
 struct LastRender {
-    generation: u64,
+    generation: Generation,
     options: RenderOptions,
     pack: Arc<Pack>,
     inputs: PageInputs,
@@ -98,8 +109,8 @@ impl Session {
         Self {
             options,
             loaded: None,
-            generation: 0,
-            reload_static: false,
+            generation: Generation::default(),
+            stale_theme: StaleTheme::No,
             sources: BTreeMap::new(),
             discovery_errors: Vec::new(),
             discovered: false,
@@ -131,8 +142,8 @@ impl Session {
         for path in paths {
             match self.classify(path) {
                 ChangeKind::Config => self.invalidate_all(),
-                ChangeKind::Templates => self.loaded = None,
-                ChangeKind::Static => self.reload_static = true,
+                ChangeKind::Templates => self.stale_theme = StaleTheme::Templates,
+                ChangeKind::Static => self.stale_theme = self.stale_theme.max(StaleTheme::Static),
                 ChangeKind::Content => {
                     self.pending
                         .insert(std::path::absolute(path).unwrap_or(path.clone()));
@@ -283,10 +294,8 @@ impl Session {
         let parsed = self.sync_sources(timings);
         let documents = self.documents()?;
         let loaded = self.loaded.as_ref().expect("loaded above");
-        let last = self
-            .last
-            .as_ref()
-            .filter(|last| last.generation == loaded.generation);
+        let last = self.last.as_ref();
+        let same_pack = last.filter(|last| last.generation.pack == loaded.generation.pack);
         let pack = timings
             .time("assemble pack, timeline and topic index", || {
                 Pack::assemble(
@@ -294,12 +303,12 @@ impl Session {
                     documents,
                     self.options.drafts,
                     &loaded.vocabulary,
-                    last.map(|last| last.pack.as_ref()),
+                    same_pack.map(|last| last.pack.as_ref()),
                 )
             })
             .map_err(BuildError::Content)?;
         let earlier = last
-            .filter(|last| last.options == *options)
+            .filter(|last| last.generation == loaded.generation && last.options == *options)
             .map(|last| EarlierRender {
                 pack: &last.pack,
                 inputs: &last.inputs,
@@ -332,13 +341,18 @@ impl Session {
     /// Loads config and theme if a change (or the first build) requires it.
     fn load(&mut self) -> Result<(), BuildError> {
         if let Some(loaded) = &mut self.loaded {
-            if self.reload_static {
+            if self.stale_theme > StaleTheme::No {
                 loaded.theme = load_theme(
                     &self.options.root,
                     &loaded.config.theme,
                     loaded.config.limits.render_time(),
                 )?;
-                self.reload_static = false;
+                if self.stale_theme == StaleTheme::Templates {
+                    self.generation.pages += 1;
+                    loaded.generation = self.generation;
+                    self.renders.clear();
+                }
+                self.stale_theme = StaleTheme::No;
             }
             return Ok(());
         }
@@ -358,8 +372,9 @@ impl Session {
             &config.theme,
             config.limits.render_time(),
         )?;
-        self.generation += 1;
-        self.reload_static = false;
+        self.generation.pack += 1;
+        self.generation.pages += 1;
+        self.stale_theme = StaleTheme::No;
         self.renders.clear();
         self.exports.clear();
         self.loaded = Some(Loaded {

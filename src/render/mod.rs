@@ -21,6 +21,6 @@ pub use documents::DocumentPages;
 pub use layout::{document_anchor, edition_layout};
 pub use print::PRINT_PATH;
 pub use reuse::EarlierRender;
-pub use site::{RenderOptions, Rendered, render_pack_files, render_pages};
+pub use site::{Generation, RenderOptions, Rendered, render_pack_files, render_pages};
 pub use theme::{TEMPLATE_NAMES, Theme, load_theme};
 pub use views::{DateView, DocumentSummary, DocumentView, PageView, SiteView, document_url};

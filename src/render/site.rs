@@ -77,6 +77,17 @@ impl RenderOptions {
     }
 }
 
+/// Counters of what a render is made from besides the sources: each goes up when that input
+/// is loaded again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Generation {
+    /// Config and vocabulary: the pack model and the data exports drawn from it (a template
+    /// change leaves both as they were).
+    pub pack: u64,
+    /// Config, vocabulary and theme: every page.
+    pub pages: u64,
+}
+
 /// The files of a site and how many pages had to be rendered for it.
 #[derive(Debug, Clone)]
 pub struct Rendered {
@@ -125,7 +136,7 @@ fn site_view(pack: &Pack, options: &RenderOptions) -> SiteView {
 
 /// Renders the site's pages: documents, front page, topic index and term pages, timeline,
 /// search and 404. Pages whose inputs are unchanged since they were cached (same
-/// `generation` of config and theme, same fingerprints) are reused; the rest are rendered in
+/// `generation.pages` of config and theme, same fingerprints) are reused; the rest are rendered in
 /// parallel. The result is in a fixed order so output never depends on timing.
 ///
 /// `earlier` is the last render with the same `generation` and `options`, if any: the term
@@ -134,7 +145,7 @@ pub fn render_pages(
     pack: &Pack,
     theme: &Theme,
     options: &RenderOptions,
-    generation: u64,
+    generation: Generation,
     cache: &mut RenderCache,
     earlier: Option<EarlierRender<'_>>,
     timings: &mut Timings,
@@ -150,13 +161,13 @@ pub fn render_pages(
         theme,
         &site,
         options,
-        generation,
+        generation.pages,
         cache,
         earlier_pages,
     )?;
     timings.add("render document pages", started.elapsed());
 
-    let renderer = PageRenderer::new(theme, &site, generation, cache);
+    let renderer = PageRenderer::new(theme, &site, generation.pages, cache);
     let reuse = earlier.and_then(|earlier| Reuse::new(pack, earlier));
     let mut pages = vec![render_index(
         pack,
@@ -180,7 +191,11 @@ pub fn render_pages(
     let mut files = remember(cache, &mut inputs, pages, &mut rendered);
     files.extend(documents.files.iter().cloned());
     cache.keep_only(&files);
-    let key = |inputs: u64| Fingerprint::default().number(generation).number(inputs);
+    let key = |inputs: u64| {
+        Fingerprint::default()
+            .number(generation.pack)
+            .number(inputs)
+    };
     Ok(Rendered {
         files,
         rendered,

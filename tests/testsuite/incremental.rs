@@ -2,7 +2,11 @@
 //! for byte what a clean build of the same files produces.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use casebook::pipeline::RenderedPack;
+use casebook::render::RenderOptions;
+use casebook::timings::Timings;
 use casebook::{BuildOptions, Session};
 
 use crate::harness::{TestPack, assert_same_tree, tree};
@@ -433,4 +437,47 @@ fn a_rebuild_writes_its_pages_before_the_files_drawn_from_the_whole_pack() {
     );
 
     pack.assert_matches_a_clean_build("out", "after a rebuild in two steps");
+}
+
+#[test]
+fn a_template_change_renders_every_page_again_from_the_same_pack() {
+    let pack = TestPack::new();
+    for i in 0..4 {
+        pack.write(
+            &format!("content/doc{i}.md"),
+            &document(i, &format!("Doc {i}"), None),
+        );
+    }
+    pack.write("index.toml", &vocabulary(0));
+    let mut session = Session::new(options(pack.root(), pack.path("out")));
+    let render = |session: &mut Session| {
+        session
+            .render(&RenderOptions::hosted(), &mut Timings::default())
+            .unwrap()
+    };
+    let first = render(&mut session);
+    let template = "{% extends \"base.html\" %}{% block main %}Nothing here{% endblock main %}";
+    pack.write("templates/404.html", template);
+    session.invalidate(&[pack.path("templates/404.html")]);
+    let second = render(&mut session);
+    assert_eq!(second.parsed, 0);
+    assert_eq!(second.rendered.rendered, first.rendered.rendered);
+    let analysis = |rendered: &RenderedPack| rendered.pack.analysis.clone();
+    let (before, after) = (analysis(&first), analysis(&second));
+    assert!(Arc::ptr_eq(&before.topics, &after.topics));
+    assert!(Arc::ptr_eq(&before.chronology, &after.chronology));
+    let not_found = (second.rendered.files.iter())
+        .find(|file| &*file.path == "404.html")
+        .unwrap();
+    assert!(String::from_utf8_lossy(&not_found.bytes).contains("Nothing here"));
+
+    pack.write("config.toml", "title = \"Renamed\"\n");
+    session.invalidate(&[pack.path("config.toml")]);
+    let third = render(&mut session);
+    assert!(
+        !Arc::ptr_eq(&after.topics, &third.pack.analysis.topics),
+        "a config change assembles the pack again"
+    );
+    session.build().unwrap();
+    pack.assert_matches_a_clean_build("out", "after a template and a config change");
 }
