@@ -17,7 +17,7 @@ pub enum Token<'a> {
     /// An end tag; `name` is lower case.
     End {
         /// The element's name.
-        name: String,
+        name: Cow<'a, str>,
         /// The tag as written.
         raw: &'a str,
     },
@@ -28,7 +28,7 @@ pub enum Token<'a> {
 /// A start tag that can be changed and written back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StartTag<'a> {
-    name: String,
+    name: Cow<'a, str>,
     attributes: Vec<Attribute<'a>>,
     self_closing: bool,
     raw: &'a str,
@@ -38,7 +38,7 @@ pub struct StartTag<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Attribute<'a> {
     /// Lower case.
-    name: String,
+    name: Cow<'a, str>,
     /// The attribute as written (`href="x"`), or empty for one added by a rewrite.
     raw: &'a str,
     /// The value with character references decoded.
@@ -80,7 +80,7 @@ impl<'a> StartTag<'a> {
                 attribute.replaced = true;
             }
             None => self.attributes.push(Attribute {
-                name: name.to_string(),
+                name: Cow::Owned(name.to_string()),
                 raw: "",
                 value: Some(Cow::Owned(value)),
                 replaced: true,
@@ -97,7 +97,7 @@ impl<'a> StartTag<'a> {
 
     /// Gives the element another name (`a` → `span`).
     pub fn rename(&mut self, name: &str) {
-        self.name = name.to_string();
+        self.name = Cow::Owned(name.to_string());
         self.changed = true;
     }
 
@@ -181,6 +181,16 @@ pub fn tokenize(html: &str) -> Vec<Token<'_>> {
     tokens
 }
 
+/// A name in lower case, borrowed when it already is (as nearly all are): a large pack's
+/// editions hold millions of tags.
+fn lower_case(name: &str) -> Cow<'_, str> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
+}
+
 /// The token starting with the `<` at `at`, and where it ends.
 fn tag_at(html: &str, at: usize) -> Option<(Token<'_>, usize)> {
     let rest = &html[at..];
@@ -198,7 +208,7 @@ fn tag_at(html: &str, at: usize) -> Option<(Token<'_>, usize)> {
             return None;
         }
         let end = rest.find('>').map_or(html.len(), |p| at + p + 1);
-        let name = after[..name_len].to_ascii_lowercase();
+        let name = lower_case(&after[..name_len]);
         return Some((
             Token::End {
                 name,
@@ -212,7 +222,7 @@ fn tag_at(html: &str, at: usize) -> Option<(Token<'_>, usize)> {
     if name_len == 0 {
         return None;
     }
-    let name = after[..name_len].to_ascii_lowercase();
+    let name = lower_case(&after[..name_len]);
     let mut pos = at + 1 + name_len;
     let mut attributes = Vec::new();
     let bytes = html.as_bytes();
@@ -261,7 +271,7 @@ fn attribute_at(html: &str, start: usize) -> (Attribute<'_>, usize) {
         pos += 1;
     }
     pos = pos.max(start + 1).min(bytes.len());
-    let name = html[start..pos].to_ascii_lowercase();
+    let name = lower_case(&html[start..pos]);
     let mut end = pos;
     while end < bytes.len() && bytes[end].is_ascii_whitespace() {
         end += 1;
@@ -376,6 +386,21 @@ mod tests {
             }
         }
         assert_eq!(out, html);
+    }
+
+    #[test]
+    fn names_are_lower_case_and_borrowed_when_already_so() {
+        let tokens = tokenize("<DIV ID=\"x\" class=c>t</Div><SCRIPT>a<b</script>");
+        let Token::Start(tag) = &tokens[0] else {
+            panic!("{tokens:?}")
+        };
+        assert_eq!(
+            (tag.name(), tag.get("id"), tag.get("class")),
+            ("div", Some("x"), Some("c"))
+        );
+        assert!(matches!(&tokens[2], Token::End { name, .. } if name == "div"));
+        assert!(matches!(&tokens[4], Token::Text("a<b")), "{tokens:?}");
+        assert!(matches!(lower_case("div"), Cow::Borrowed("div")));
     }
 
     #[test]
