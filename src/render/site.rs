@@ -106,8 +106,9 @@ pub struct Rendered {
 /// Fingerprints of everything `index.json` and the two timeline exports are made from, drawn
 /// from the page inputs the render computed anyway: every term page's inputs cover all
 /// `index.json` says of its term, and every year page's inputs all the timeline says of its
-/// events. A rebuild whose keys are unchanged takes those files (hundreds of megabytes on a
-/// large pack) from the last build.
+/// events. With `generation.pack` (config and vocabulary, not the theme) added in, a rebuild
+/// whose keys are unchanged, a template change included, takes those files (hundreds of
+/// megabytes on a large pack) from the last build.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DataKeys {
     index: u64,
@@ -136,8 +137,8 @@ fn site_view(pack: &Pack, options: &RenderOptions) -> SiteView {
 
 /// Renders the site's pages: documents, front page, topic index and term pages, timeline,
 /// search and 404. Pages whose inputs are unchanged since they were cached (same
-/// `generation.pages` of config and theme, same fingerprints) are reused; the rest are rendered in
-/// parallel. The result is in a fixed order so output never depends on timing.
+/// `generation.pages` of config and theme, same fingerprints) are reused; the rest are
+/// rendered in parallel. The result is in a fixed order so output never depends on timing.
 ///
 /// `earlier` is the last render with the same `generation` and `options`, if any: the term
 /// and year pages no changed document reaches are looked up by the fingerprints it recorded.

@@ -51,6 +51,16 @@ fn vocabulary(variant: u64) -> String {
     )
 }
 
+/// Writes `content/doc0.md`… with `count` documents titled "Doc 0"….
+fn write_documents(pack: &TestPack, count: u64) {
+    for i in 0..count {
+        pack.write(
+            &format!("content/doc{i}.md"),
+            &document(i, &format!("Doc {i}"), None),
+        );
+    }
+}
+
 fn options(root: &Path, output: PathBuf) -> BuildOptions {
     BuildOptions {
         root: root.to_path_buf(),
@@ -222,12 +232,7 @@ fn random_edits_always_match_a_clean_build() {
 #[test]
 fn an_edit_re_renders_only_the_pages_that_depend_on_it() {
     let pack = TestPack::new();
-    for i in 0..5 {
-        pack.write(
-            &format!("content/doc{i}.md"),
-            &document(i, &format!("Doc {i}"), None),
-        );
-    }
+    write_documents(&pack, 5);
     let mut session = Session::new(options(pack.root(), pack.path("out")));
     let first = session.build().unwrap();
     assert_eq!(first.parsed, 5);
@@ -395,12 +400,7 @@ fn a_new_slug_in_front_matter_updates_the_links_to_it() {
 #[test]
 fn a_rebuild_writes_its_pages_before_the_files_drawn_from_the_whole_pack() {
     let pack = TestPack::new();
-    for i in 0..3 {
-        pack.write(
-            &format!("content/doc{i}.md"),
-            &document(i, &format!("Doc {i}"), None),
-        );
-    }
+    write_documents(&pack, 3);
     let out = pack.path("out");
     let mut session = Session::new(options(pack.root(), out.clone()));
     let mut called = false;
@@ -442,12 +442,7 @@ fn a_rebuild_writes_its_pages_before_the_files_drawn_from_the_whole_pack() {
 #[test]
 fn a_template_change_renders_every_page_again_from_the_same_pack() {
     let pack = TestPack::new();
-    for i in 0..4 {
-        pack.write(
-            &format!("content/doc{i}.md"),
-            &document(i, &format!("Doc {i}"), None),
-        );
-    }
+    write_documents(&pack, 4);
     pack.write("index.toml", &vocabulary(0));
     let mut session = Session::new(options(pack.root(), pack.path("out")));
     let render = |session: &mut Session| {
@@ -466,10 +461,20 @@ fn a_template_change_renders_every_page_again_from_the_same_pack() {
     let (before, after) = (analysis(&first), analysis(&second));
     assert!(Arc::ptr_eq(&before.topics, &after.topics));
     assert!(Arc::ptr_eq(&before.chronology, &after.chronology));
-    let not_found = (second.rendered.files.iter())
-        .find(|file| &*file.path == "404.html")
-        .unwrap();
-    assert!(String::from_utf8_lossy(&not_found.bytes).contains("Nothing here"));
+    let file = |rendered: &RenderedPack, path: &str| {
+        let files = &rendered.rendered.files;
+        files
+            .iter()
+            .find(|f| &*f.path == path)
+            .unwrap()
+            .bytes
+            .clone()
+    };
+    assert!(String::from_utf8_lossy(&file(&second, "404.html")).contains("Nothing here"));
+    assert!(
+        Arc::ptr_eq(&file(&first, "index.json"), &file(&second, "index.json")),
+        "the data exports are kept, not made again"
+    );
 
     pack.write("config.toml", "title = \"Renamed\"\n");
     session.invalidate(&[pack.path("config.toml")]);
