@@ -5,6 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use bytes::Bytes;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -19,7 +20,7 @@ pub struct Writer {
 }
 
 /// The files last written, by path.
-type Written = FxHashMap<Arc<str>, Arc<[u8]>>;
+type Written = FxHashMap<Arc<str>, Bytes>;
 
 /// What one write did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -49,7 +50,7 @@ impl Writer {
         };
         let record = files
             .iter()
-            .map(|f| (f.path.clone(), Arc::clone(&f.bytes)))
+            .map(|f| (f.path.clone(), f.bytes.clone()))
             .collect();
         self.last = Some((output.to_path_buf(), record));
         Ok(outcome)
@@ -80,7 +81,7 @@ impl Writer {
                 continue;
             }
             write_file(&output.join(&*file.path), &file.bytes)?;
-            known.insert(file.path.clone(), Arc::clone(&file.bytes));
+            known.insert(file.path.clone(), file.bytes.clone());
             outcome.report.written += 1;
             outcome.changed_paths.push(file.path.to_string());
         }
@@ -100,8 +101,8 @@ fn refuse_unsafe_paths(files: &[OutputFile]) -> Result<(), BuildError> {
     }
 }
 
-fn same_bytes(old: &Arc<[u8]>, new: &Arc<[u8]>) -> bool {
-    Arc::ptr_eq(old, new) || **old == **new
+fn same_bytes(old: &Bytes, new: &Bytes) -> bool {
+    (old.as_ptr() == new.as_ptr() && old.len() == new.len()) || old == new
 }
 
 fn write_fresh(output: &Path, files: &[OutputFile]) -> Result<WriteOutcome, BuildError> {

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use bytes::Bytes;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::output::OutputFile;
@@ -17,7 +18,7 @@ pub struct RenderCache {
 }
 
 /// A page's bytes and the fingerprint of its inputs, if they have one.
-type CachedPage = (Option<u64>, Arc<[u8]>);
+type CachedPage = (Option<u64>, Bytes);
 
 impl RenderCache {
     /// Forgets everything (after a config or template change).
@@ -26,15 +27,15 @@ impl RenderCache {
     }
 
     /// The page at `path` if it was rendered from inputs with this fingerprint.
-    pub fn get(&self, path: &str, fingerprint: u64) -> Option<Arc<[u8]>> {
+    pub fn get(&self, path: &str, fingerprint: u64) -> Option<Bytes> {
         self.pages
             .get(path)
             .filter(|(f, _)| *f == Some(fingerprint))
-            .map(|(_, bytes)| Arc::clone(bytes))
+            .map(|(_, bytes)| bytes.clone())
     }
 
     /// Records a freshly rendered page, and the fingerprint of its inputs if they have one.
-    pub fn insert(&mut self, path: Arc<str>, fingerprint: Option<u64>, bytes: Arc<[u8]>) {
+    pub fn insert(&mut self, path: Arc<str>, fingerprint: Option<u64>, bytes: Bytes) {
         self.pages.insert(path, (fingerprint, bytes));
     }
 
@@ -79,7 +80,7 @@ mod tests {
     }
 
     fn record(cache: &mut RenderCache, file: &OutputFile, fingerprint: Option<u64>) {
-        cache.insert(file.path.clone(), fingerprint, Arc::clone(&file.bytes));
+        cache.insert(file.path.clone(), fingerprint, file.bytes.clone());
     }
 
     #[test]

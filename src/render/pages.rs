@@ -8,7 +8,6 @@
 //! touches a handful of term and timeline pages out of thousands.
 
 use std::io;
-use std::sync::Arc;
 
 use serde::Serialize;
 use tera::Context;
@@ -165,7 +164,7 @@ pub(super) fn remember(
             }
             if let Origin::Rendered(fingerprint) = page.origin {
                 *rendered += 1;
-                let bytes = Arc::clone(&page.file.bytes);
+                let bytes = page.file.bytes.clone();
                 cache.insert(page.file.path.clone(), fingerprint, bytes);
             }
             page.file

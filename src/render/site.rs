@@ -1,6 +1,5 @@
 //! The HTML site: front page, one page per document, 404 page, feeds, data and assets.
 
-use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -261,7 +260,7 @@ pub fn render_pack_files(
     let (data, assets) = data?;
     for file in &data {
         if let Some(key) = keys.of(&file.path) {
-            exports.insert(file.path.clone(), Some(key), Arc::clone(&file.bytes));
+            exports.insert(file.path.clone(), Some(key), file.bytes.clone());
         }
     }
     files.extend(data);
