@@ -22,6 +22,7 @@ pub mod edition;
 pub mod error;
 pub mod fingerprint;
 pub mod init;
+pub mod json_list;
 pub mod markdown;
 pub mod output;
 pub mod pack;

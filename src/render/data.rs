@@ -1,14 +1,16 @@
 //! `pack.json`: the pack as data, for others to reuse.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::views::document_url;
+use crate::json_list::json_list;
 use crate::output::OutputFile;
 use crate::pack::Pack;
 use crate::source::Metadata;
 
 #[derive(Serialize)]
-struct PackData<'a> {
+struct PackHead<'a> {
     title: &'a str,
     description: &'a str,
     base_url: String,
@@ -16,7 +18,6 @@ struct PackData<'a> {
     author: &'a str,
     publisher: &'a str,
     generator: String,
-    documents: Vec<DocumentData<'a>>,
 }
 
 #[derive(Serialize)]
@@ -36,10 +37,11 @@ struct ParagraphData<'a> {
     text: &'a str,
 }
 
-/// The pack's metadata and every document's metadata and ¶-numbered text, in reading order.
+/// The pack's metadata and every document's metadata and ¶-numbered text, in reading order:
+/// `{"title",…,"generator","documents":[…]}`.
 pub fn pack_json(pack: &Pack) -> OutputFile {
     let config = &pack.config;
-    let data = PackData {
+    let head = PackHead {
         title: &config.title,
         description: &config.description,
         base_url: config.base_url_with_slash(),
@@ -47,27 +49,27 @@ pub fn pack_json(pack: &Pack) -> OutputFile {
         author: &config.author,
         publisher: &config.publisher,
         generator: format!("Casebook {}", env!("CARGO_PKG_VERSION")),
-        documents: pack
-            .documents
+    };
+    let head = serde_json::to_string(&head).expect("pack data serialises");
+    let open = format!(
+        r#"{},"documents":["#,
+        head.strip_suffix('}').unwrap_or(&head)
+    );
+    let documents = pack.documents.par_iter().map(|doc| DocumentData {
+        slug: &doc.slug,
+        url: document_url(&doc.slug),
+        source_file: &doc.content_path,
+        date_precision: doc.meta.date.map(|d| d.precision()),
+        meta: &doc.meta,
+        paragraphs: doc
+            .body
+            .blocks
             .iter()
-            .map(|doc| DocumentData {
-                slug: &doc.slug,
-                url: document_url(&doc.slug),
-                source_file: &doc.content_path,
-                date_precision: doc.meta.date.map(|d| d.precision()),
-                meta: &doc.meta,
-                paragraphs: doc
-                    .body
-                    .blocks
-                    .iter()
-                    .map(|b| ParagraphData {
-                        id: &b.id,
-                        text: &b.text,
-                    })
-                    .collect(),
+            .map(|b| ParagraphData {
+                id: &b.id,
+                text: &b.text,
             })
             .collect(),
-    };
-    let json = serde_json::to_string(&data).expect("pack data serialises");
-    OutputFile::new("pack.json", json.into_bytes())
+    });
+    OutputFile::new("pack.json", json_list(&open, documents, "]}").into_bytes())
 }

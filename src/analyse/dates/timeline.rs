@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::DateMention;
 use crate::date::{PartialDate, Precision, month_name};
+use crate::json_list::json_list;
 
 /// Where a timeline event came from; also the order of events on the same date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -141,28 +142,20 @@ impl Timeline {
             paragraph: Option<&'a str>,
             url: &'a str,
         }
-        #[derive(Serialize)]
-        struct Document<'a> {
-            events: Vec<Event<'a>>,
-        }
-        let events = self
-            .events
-            .iter()
-            .map(|e| Event {
-                date: e.date,
-                end: e.end,
-                precision: e.date.precision(),
-                approximate: e.approximate,
-                qualifier: e.qualifier.as_deref(),
-                title: &e.title,
-                text: &e.text,
-                source: e.source,
-                document: &e.document,
-                paragraph: e.paragraph.as_deref(),
-                url: &e.url,
-            })
-            .collect();
-        serde_json::to_string(&Document { events }).unwrap_or_default()
+        let events = self.events.par_iter().map(|e| Event {
+            date: e.date,
+            end: e.end,
+            precision: e.date.precision(),
+            approximate: e.approximate,
+            qualifier: e.qualifier.as_deref(),
+            title: &e.title,
+            text: &e.text,
+            source: e.source,
+            document: &e.document,
+            paragraph: e.paragraph.as_deref(),
+            url: &e.url,
+        });
+        json_list(r#"{"events":["#, events, "]}")
     }
 
     /// The timeline in Knight Lab's TimelineJS3 JSON format, for packs that embed it.
@@ -173,7 +166,7 @@ impl Timeline {
     pub fn to_timelinejs_json(
         &self,
         pack_title: &str,
-        document_titles: &dyn Fn(&str) -> String,
+        document_titles: &(dyn Fn(&str) -> String + Sync),
     ) -> String {
         #[derive(Serialize)]
         struct Date {
@@ -202,55 +195,43 @@ impl Timeline {
         struct Title {
             text: Text,
         }
-        #[derive(Serialize)]
-        struct Document {
-            title: Title,
-            events: Vec<Slide>,
-        }
         let date = |d: PartialDate| Date {
             year: d.year_number().to_string(),
             month: d.month_number().map(|m| m.to_string()),
             day: d.day_number().map(|d| d.to_string()),
         };
-        let events = self
-            .events
-            .iter()
-            .enumerate()
-            .map(|(index, e)| {
-                let document = document_titles(&e.document);
-                Slide {
-                    start_date: date(e.date),
-                    end_date: e.end.map(date),
-                    text: Text {
-                        headline: escape(&e.title),
-                        text: format!(
-                            "<p>{}</p><p><a href=\"{}\">{}</a></p>",
-                            escape(&e.text),
-                            escape(&e.url),
-                            escape(&document)
-                        ),
-                    },
-                    display_date: display_date(e),
-                    group: document,
-                    unique_id: format!(
-                        "{}-{}-{}",
-                        e.document,
-                        e.paragraph.as_deref().unwrap_or("doc"),
-                        index + 1
-                    ),
-                }
-            })
-            .collect();
-        let document = Document {
-            title: Title {
+        let events = self.events.par_iter().enumerate().map(|(index, e)| {
+            let document = document_titles(&e.document);
+            Slide {
+                start_date: date(e.date),
+                end_date: e.end.map(date),
                 text: Text {
-                    headline: escape(pack_title),
-                    text: String::new(),
+                    headline: escape(&e.title),
+                    text: format!(
+                        "<p>{}</p><p><a href=\"{}\">{}</a></p>",
+                        escape(&e.text),
+                        escape(&e.url),
+                        escape(&document)
+                    ),
                 },
+                display_date: display_date(e),
+                group: document,
+                unique_id: format!(
+                    "{}-{}-{}",
+                    e.document,
+                    e.paragraph.as_deref().unwrap_or("doc"),
+                    index + 1
+                ),
+            }
+        });
+        let title = Title {
+            text: Text {
+                headline: escape(pack_title),
+                text: String::new(),
             },
-            events,
         };
-        serde_json::to_string(&document).unwrap_or_default()
+        let title = serde_json::to_string(&title).expect("strings serialise to JSON");
+        json_list(&format!(r#"{{"title":{title},"events":["#), events, "]}")
     }
 
     /// The events grouped by year and then month, in timeline order, for the timeline page.

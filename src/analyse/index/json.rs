@@ -1,14 +1,13 @@
 //! `index.json`: the index in a form client-side search and other tools can load.
 
-use serde::Serialize;
+use std::fmt;
 
-use super::aggregate::{DocumentIndex, DocumentInput, TopicIndex};
+use rayon::prelude::*;
+use serde::{Serialize, Serializer};
+
+use super::aggregate::{DocumentIndex, DocumentInput, IndexEntry, TopicIndex};
 use super::vocabulary::Vocabulary;
-
-#[derive(Serialize)]
-struct JsonIndex<'a> {
-    terms: Vec<JsonTerm<'a>>,
-}
+use crate::json_list::json_list;
 
 #[derive(Serialize)]
 struct JsonTerm<'a> {
@@ -18,15 +17,59 @@ struct JsonTerm<'a> {
     aliases: &'a [String],
     see_also: Vec<&'a str>,
     description: Option<&'a str>,
-    mentions: Vec<JsonMention<'a>>,
+    mentions: Mentions<'a>,
+}
+
+/// A term's mentions, serialised straight from the index rather than gathered first.
+struct Mentions<'a> {
+    entry: &'a IndexEntry,
+    docs: &'a [(DocumentInput<'a>, &'a DocumentIndex)],
+}
+
+impl Serialize for Mentions<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.entry.locators.iter().flat_map(|locator| {
+            let (input, index) = &self.docs[locator.document];
+            locator.mentions.iter().map(move |&number| {
+                let mention = &index.mentions[number];
+                JsonMention {
+                    document: input.slug,
+                    paragraph: &mention.paragraph,
+                    url: MentionUrl {
+                        slug: input.slug,
+                        paragraph: &mention.paragraph,
+                    },
+                    text: &mention.sentence,
+                }
+            })
+        }))
+    }
 }
 
 #[derive(Serialize)]
 struct JsonMention<'a> {
     document: &'a str,
     paragraph: &'a str,
-    url: String,
+    url: MentionUrl<'a>,
     text: &'a str,
+}
+
+/// `documents/<slug>/#<paragraph>`, written into the JSON without a string of its own.
+struct MentionUrl<'a> {
+    slug: &'a str,
+    paragraph: &'a str,
+}
+
+impl fmt::Display for MentionUrl<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "documents/{}/#{}", self.slug, self.paragraph)
+    }
+}
+
+impl Serialize for MentionUrl<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 impl TopicIndex {
@@ -34,7 +77,7 @@ impl TopicIndex {
     /// `{"terms":[{"name","taxonomy","slug","aliases","see_also":[names],"description",
     /// "mentions":[{"document","paragraph","url","text"}]}]}`, entries and mentions in index
     /// order; `url` is relative to the site root (`documents/<slug>/#p3`) and `text` is the
-    /// mention's sentence.
+    /// mention's sentence. Terms are serialised side by side.
     ///
     /// `docs` must be the slice given to [`build_index`](super::build_index).
     pub fn to_json(
@@ -42,43 +85,23 @@ impl TopicIndex {
         vocabulary: &Vocabulary,
         docs: &[(DocumentInput<'_>, &DocumentIndex)],
     ) -> String {
-        let terms = self
-            .entries
-            .iter()
-            .map(|entry| {
-                let term = vocabulary.get(entry.term);
-                JsonTerm {
-                    name: &term.name,
-                    taxonomy: &term.taxonomy,
-                    slug: &term.slug,
-                    aliases: &term.aliases,
-                    see_also: term
-                        .see_also
-                        .iter()
-                        .map(|&id| vocabulary.get(id).name.as_str())
-                        .collect(),
-                    description: term.description.as_deref(),
-                    mentions: entry
-                        .locators
-                        .iter()
-                        .flat_map(|locator| {
-                            let (input, index) = &docs[locator.document];
-                            locator.mentions.iter().map(move |&number| {
-                                let mention = &index.mentions[number];
-                                JsonMention {
-                                    document: input.slug,
-                                    paragraph: &mention.paragraph,
-                                    url: format!("documents/{}/#{}", input.slug, mention.paragraph),
-                                    text: &mention.sentence,
-                                }
-                            })
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
-        serde_json::to_string(&JsonIndex { terms })
-            .expect("structs of strings always serialise to JSON")
+        let terms = self.entries.par_iter().map(|entry| {
+            let term = vocabulary.get(entry.term);
+            JsonTerm {
+                name: &term.name,
+                taxonomy: &term.taxonomy,
+                slug: &term.slug,
+                aliases: &term.aliases,
+                see_also: term
+                    .see_also
+                    .iter()
+                    .map(|&id| vocabulary.get(id).name.as_str())
+                    .collect(),
+                description: term.description.as_deref(),
+                mentions: Mentions { entry, docs },
+            }
+        });
+        json_list(r#"{"terms":["#, terms, "]}")
     }
 }
 
