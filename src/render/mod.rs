@@ -10,6 +10,7 @@ mod print;
 mod reuse;
 mod search;
 mod site;
+mod splice;
 mod theme;
 mod timeline;
 mod topics;

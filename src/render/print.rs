@@ -5,9 +5,10 @@ use serde::Serialize;
 use tera::Context;
 
 use super::layout::{document_anchor, edition_layout};
+use super::splice::{marker, splice};
 use super::theme::{PRINT_TEMPLATE, Theme};
 use super::views::{DocumentSummary, PageView, SiteView};
-use crate::edition::{Outside, Rewriter, files_by_path, part_contents};
+use crate::edition::{Layout, Outside, Rewriter, files_by_path, part_contents};
 use crate::error::BuildError;
 use crate::output::OutputFile;
 use crate::pack::Pack;
@@ -36,7 +37,10 @@ pub struct PrintDocument {
 }
 
 /// Renders `print/index.html` from the already rendered pages in `files`, through the
-/// theme's `print.html`, which sees `documents`, `timeline` and `topics`.
+/// theme's `print.html`, which sees `documents`, `timeline` and `topics`. A template that only
+/// shows each part's HTML runs with a marker for it, and the HTML is spliced in afterwards
+/// (see [`splice`]); any other template, or one whose markers did not come out once each and
+/// in order, runs with the HTML itself.
 pub fn render_print(
     pack: &Pack,
     theme: &Theme,
@@ -48,10 +52,39 @@ pub fn render_print(
     let files = files_by_path(files);
     let (contents, part_ids) = part_contents(&layout, &files, "print edition")?;
     let mut rewriter = Rewriter::new(&layout, &part_ids, Vec::new(), Outside::Page(PRINT_PATH));
+    let htmls = rewriter.rewrite_parts(&layout, &contents);
+    let spliced = if theme.print_shows_parts_only {
+        let markers = (0..htmls.len()).map(marker).collect();
+        splice(
+            &render_parts(pack, theme, site, page, &layout, markers)?,
+            &htmls,
+        )
+    } else {
+        None
+    };
+    let html = match spliced {
+        Some(html) => html,
+        None => render_parts(pack, theme, site, page, &layout, htmls)?,
+    };
+    Ok(OutputFile::new(
+        format!("{PRINT_PATH}index.html"),
+        html.into_bytes(),
+    ))
+}
+
+/// The print template rendered with `htmls` as the parts' HTML, in layout order.
+fn render_parts(
+    pack: &Pack,
+    theme: &Theme,
+    site: &SiteView,
+    page: &PageView,
+    layout: &Layout,
+    htmls: Vec<String>,
+) -> Result<String, BuildError> {
     let mut parts = layout
         .parts
         .iter()
-        .zip(rewriter.rewrite_parts(&layout, &contents))
+        .zip(htmls)
         .map(|(part, html)| PrintPart {
             anchor: part.anchor.clone(),
             html,
@@ -74,9 +107,5 @@ pub fn render_print(
     context.insert("documents", &documents);
     context.insert("timeline", &parts.next());
     context.insert("topics", &parts.next());
-    let html = theme.render(PRINT_TEMPLATE, &context)?;
-    Ok(OutputFile::new(
-        format!("{PRINT_PATH}index.html"),
-        html.into_bytes(),
-    ))
+    theme.render(PRINT_TEMPLATE, &context)
 }

@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use tera::{Context, Tera};
 
+use super::splice::shows_parts_only;
 use super::watchdog::{RenderFailure, render_with_limit};
 use crate::error::BuildError;
 
@@ -109,6 +110,9 @@ pub struct Theme {
     pub static_files: Vec<(String, Vec<u8>)>,
     /// Whether the theme has a print edition ([`PRINT_TEMPLATE`]).
     pub has_print: bool,
+    /// Whether its print template only shows the parts' HTML, so that markers can stand in
+    /// for it while the template runs ([`super::splice`]).
+    pub print_shows_parts_only: bool,
 }
 
 impl Theme {
@@ -185,7 +189,9 @@ pub fn load_theme(root: &Path, name: &str, render_limit: Duration) -> Result<The
             });
         }
     }
-    let has_print = templates.iter().any(|(n, _)| n == PRINT_TEMPLATE);
+    let print = templates.iter().find(|(n, _)| n == PRINT_TEMPLATE);
+    let has_print = print.is_some();
+    let print_shows_parts_only = print.is_some_and(|(_, source)| shows_parts_only(source));
     let mut tera = Tera::new();
     tera.add_raw_templates(templates)
         .map_err(|e| template_error(&e, None))?;
@@ -195,6 +201,7 @@ pub fn load_theme(root: &Path, name: &str, render_limit: Duration) -> Result<The
         render_limit,
         static_files,
         has_print,
+        print_shows_parts_only,
     })
 }
 

@@ -108,3 +108,43 @@ fn a_theme_without_a_print_template_has_no_print_edition() {
     assert!(pack.path("public/index.html").exists());
     assert!(!pack.path("public/print/index.html").exists());
 }
+
+/// The default template only shows each part, so it runs with markers in place of the parts'
+/// HTML; these templates do more with it and must see the HTML itself.
+#[test]
+fn a_print_template_that_uses_the_parts_html_sees_the_html_itself() {
+    let repeated = "{% extends \"base.html\" %}{% block main %}{% for doc in documents %}<section id=\"{{ doc.anchor }}\">{{ doc.html | safe }}</section><section>{{ doc.html | safe }}</section>{% endfor %}{% endblock main %}";
+    let measured = "{% extends \"base.html\" %}{% block main %}{% for doc in documents %}<section id=\"{{ doc.anchor }}\" data-length=\"{{ doc.html | length }}\">{{ doc.html | safe }}</section>{% endfor %}{% endblock main %}";
+    let pack = TestPack::sample();
+    pack.build_ok();
+    let default = pack.output("print/index.html");
+    assert!(
+        !default.contains("<!--casebook-part:"),
+        "markers are spliced"
+    );
+    let part = |html: &str, slug: &str| {
+        let open = format!("<section class=\"print-part\" id=\"doc-{slug}\" aria-label=\"");
+        let start = html.find(&open).unwrap();
+        let start = start + html[start..].find(">\n").unwrap() + 2;
+        html[start..start + html[start..].find("\n  </section>").unwrap()].to_string()
+    };
+    let slug = SLUGS[1];
+    let expected = part(&default, slug);
+    assert!(expected.contains(&format!("id=\"doc-{slug}-p1\"")));
+
+    pack.write("templates/print.html", repeated);
+    pack.build_ok();
+    let html = pack.output("print/index.html");
+    assert!(!html.contains("<!--casebook-part:"));
+    assert_eq!(html.matches(&expected).count(), 2, "each part shown twice");
+
+    pack.write("templates/print.html", measured);
+    pack.build_ok();
+    let html = pack.output("print/index.html");
+    assert!(!html.contains("<!--casebook-part:"));
+    let length = expected.chars().count();
+    assert!(
+        html.contains(&format!("data-length=\"{length}\">{expected}</section>")),
+        "the length is the part's, not a marker's"
+    );
+}
