@@ -6,12 +6,22 @@
 pub(crate) const REGISTER_CALL: &str = "window.casebookSearch.register(";
 
 /// `window.casebookSearch.register("<kind>",<number>,<payload>);` with U+2028 and U+2029
-/// escaped: JSON allows them raw, but JavaScript before ES2019 ends a string at them.
+/// escaped: JSON allows them raw, but JavaScript before ES2019 ends a string at them. Written
+/// in one pass into one buffer: a payload can be a hundred megabytes.
 pub(crate) fn registration(kind: &str, number: usize, payload_json: &str) -> String {
-    let payload = payload_json
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029");
-    format!("{REGISTER_CALL}\"{kind}\",{number},{payload});\n")
+    let head = format!("{REGISTER_CALL}\"{kind}\",{number},");
+    let mut script = String::with_capacity(head.len() + payload_json.len() + 64);
+    script.push_str(&head);
+    let mut rest = payload_json;
+    while let Some(at) = rest.find(['\u{2028}', '\u{2029}']) {
+        script.push_str(&rest[..at]);
+        let separator = rest[at..].chars().next().expect("a character was found here");
+        script.push_str(&format!("\\u{:04x}", u32::from(separator)));
+        rest = &rest[at + separator.len_utf8()..];
+    }
+    script.push_str(rest);
+    script.push_str(");\n");
+    script
 }
 
 #[cfg(test)]
@@ -35,13 +45,13 @@ pub(crate) mod tests {
 
     #[test]
     fn wraps_and_escapes_line_separators() {
-        let script = registration("text", 2, "[\"a\u{2028}b\"]");
+        let script = registration("text", 2, "[\"a\u{2028}b\u{2029}\u{2029}c\"]");
         assert_eq!(
             script,
-            "window.casebookSearch.register(\"text\",2,[\"a\\u2028b\"]);\n"
+            "window.casebookSearch.register(\"text\",2,[\"a\\u2028b\\u2029\\u2029c\"]);\n"
         );
         let (kind, number, payload) = unwrap_registration(&script);
         assert_eq!((kind.as_str(), number), ("text", 2));
-        assert_eq!(payload, serde_json::json!(["a\u{2028}b"]));
+        assert_eq!(payload, serde_json::json!(["a\u{2028}b\u{2029}\u{2029}c"]));
     }
 }
