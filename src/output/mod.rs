@@ -19,30 +19,22 @@ pub use sync::{WriteOutcome, Writer, write_file};
 
 use std::sync::Arc;
 
-use bytes::Bytes;
-
 /// One file of the site: its path in the output (with `/`) and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     /// Path relative to the output folder, e.g. `documents/x/index.html`; shared, so that
     /// keeping a page from one rebuild to the next copies no text.
     pub path: Arc<str>,
-    /// The content, shared with the render cache so unchanged pages cost no copy. `Bytes`
-    /// rather than `Arc<[u8]>` because it takes over a rendered `Vec` as it is, where an
-    /// `Arc<[u8]>` must copy it: on a large pack, a gigabyte and a half of pages copied once
-    /// more into fresh memory.
-    pub bytes: Bytes,
+    /// The content, shared with the render cache so unchanged pages cost no copy.
+    pub bytes: Arc<[u8]>,
 }
 
 impl OutputFile {
-    /// A file at `path` (relative, `/`-separated). The buffer's spare capacity is given back
-    /// first (in place, for a large buffer), so a file holds no more memory than its length.
-    pub fn new(path: impl Into<Arc<str>>, bytes: impl Into<Vec<u8>>) -> Self {
-        let mut bytes = bytes.into();
-        bytes.shrink_to_fit();
+    /// A file at `path` (relative, `/`-separated).
+    pub fn new(path: impl Into<Arc<str>>, bytes: impl Into<Arc<[u8]>>) -> Self {
         Self {
             path: path.into(),
-            bytes: Bytes::from(bytes),
+            bytes: bytes.into(),
         }
     }
 }

@@ -5,7 +5,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use bytes::Bytes;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -20,7 +19,7 @@ pub struct Writer {
 }
 
 /// The files last written, by path.
-type Written = FxHashMap<Arc<str>, Bytes>;
+type Written = FxHashMap<Arc<str>, Arc<[u8]>>;
 
 /// What one write did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -50,7 +49,7 @@ impl Writer {
         };
         let record = files
             .iter()
-            .map(|f| (f.path.clone(), f.bytes.clone()))
+            .map(|f| (f.path.clone(), Arc::clone(&f.bytes)))
             .collect();
         self.last = Some((output.to_path_buf(), record));
         Ok(outcome)
@@ -81,7 +80,7 @@ impl Writer {
                 continue;
             }
             write_file(&output.join(&*file.path), &file.bytes)?;
-            known.insert(file.path.clone(), file.bytes.clone());
+            known.insert(file.path.clone(), Arc::clone(&file.bytes));
             outcome.report.written += 1;
             outcome.changed_paths.push(file.path.to_string());
         }
@@ -101,8 +100,8 @@ fn refuse_unsafe_paths(files: &[OutputFile]) -> Result<(), BuildError> {
     }
 }
 
-fn same_bytes(old: &Bytes, new: &Bytes) -> bool {
-    (old.as_ptr() == new.as_ptr() && old.len() == new.len()) || old == new
+fn same_bytes(old: &Arc<[u8]>, new: &Arc<[u8]>) -> bool {
+    Arc::ptr_eq(old, new) || **old == **new
 }
 
 fn write_fresh(output: &Path, files: &[OutputFile]) -> Result<WriteOutcome, BuildError> {

@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-use bytes::Bytes;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::output::OutputFile;
@@ -18,7 +17,7 @@ pub struct RenderCache {
 }
 
 /// A page's bytes and the fingerprint of its inputs, if they have one.
-type CachedPage = (Option<u64>, Bytes);
+type CachedPage = (Option<u64>, Arc<[u8]>);
 
 impl RenderCache {
     /// Forgets everything (after a config or template change).
@@ -27,15 +26,15 @@ impl RenderCache {
     }
 
     /// The page at `path` if it was rendered from inputs with this fingerprint.
-    pub fn get(&self, path: &str, fingerprint: u64) -> Option<Bytes> {
+    pub fn get(&self, path: &str, fingerprint: u64) -> Option<Arc<[u8]>> {
         self.pages
             .get(path)
             .filter(|(f, _)| *f == Some(fingerprint))
-            .map(|(_, bytes)| bytes.clone())
+            .map(|(_, bytes)| Arc::clone(bytes))
     }
 
     /// Records a freshly rendered page, and the fingerprint of its inputs if they have one.
-    pub fn insert(&mut self, path: Arc<str>, fingerprint: Option<u64>, bytes: Bytes) {
+    pub fn insert(&mut self, path: Arc<str>, fingerprint: Option<u64>, bytes: Arc<[u8]>) {
         self.pages.insert(path, (fingerprint, bytes));
     }
 
@@ -80,7 +79,7 @@ mod tests {
     }
 
     fn record(cache: &mut RenderCache, file: &OutputFile, fingerprint: Option<u64>) {
-        cache.insert(file.path.clone(), fingerprint, file.bytes.clone());
+        cache.insert(file.path.clone(), fingerprint, Arc::clone(&file.bytes));
     }
 
     #[test]

@@ -107,7 +107,11 @@ pub(super) fn render_document_pages(
     for (fingerprint, file, fresh) in pages {
         if fresh {
             rendered += 1;
-            cache.insert(file.path.clone(), Some(fingerprint), file.bytes.clone());
+            cache.insert(
+                file.path.clone(),
+                Some(fingerprint),
+                Arc::clone(&file.bytes),
+            );
         }
         fingerprints.push(fingerprint);
         files.push(file);

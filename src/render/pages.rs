@@ -8,6 +8,7 @@
 //! touches a handful of term and timeline pages out of thousands.
 
 use std::io;
+use std::sync::Arc;
 
 use serde::Serialize;
 use tera::Context;
@@ -164,7 +165,7 @@ pub(super) fn remember(
             }
             if let Origin::Rendered(fingerprint) = page.origin {
                 *rendered += 1;
-                let bytes = page.file.bytes.clone();
+                let bytes = Arc::clone(&page.file.bytes);
                 cache.insert(page.file.path.clone(), fingerprint, bytes);
             }
             page.file

@@ -1,5 +1,6 @@
 //! The HTML site: front page, one page per document, 404 page, feeds, data and assets.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -260,7 +261,7 @@ pub fn render_pack_files(
     let (data, assets) = data?;
     for file in &data {
         if let Some(key) = keys.of(&file.path) {
-            exports.insert(file.path.clone(), Some(key), file.bytes.clone());
+            exports.insert(file.path.clone(), Some(key), Arc::clone(&file.bytes));
         }
     }
     files.extend(data);
