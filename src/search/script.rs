@@ -15,7 +15,10 @@ pub(crate) fn registration(kind: &str, number: usize, payload_json: &str) -> Str
     let mut rest = payload_json;
     while let Some(at) = rest.find(['\u{2028}', '\u{2029}']) {
         script.push_str(&rest[..at]);
-        let separator = rest[at..].chars().next().expect("a character was found here");
+        let separator = rest[at..]
+            .chars()
+            .next()
+            .expect("a character was found here");
         script.push_str(&format!("\\u{:04x}", u32::from(separator)));
         rest = &rest[at + separator.len_utf8()..];
     }
