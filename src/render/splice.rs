@@ -46,7 +46,7 @@ pub fn splice(rendered: &str, parts: &[String]) -> Option<String> {
     let mut rest = rendered;
     for (index, part) in parts.iter().enumerate() {
         let at = rest.find(PREFIX)?;
-        let after = rest[at + PREFIX.len()..].strip_prefix(&format!("{index}{SUFFIX}"))?;
+        let after = rest[at..].strip_prefix(marker(index).as_str())?;
         out.push_str(&rest[..at]);
         out.push_str(part);
         rest = after;
