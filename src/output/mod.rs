@@ -1,20 +1,23 @@
-//! Writing the rendered site to the output folder.
+//! Writing the rendered site to the output folder, without ever damaging the last good site.
 //!
-//! Everything is rendered in memory first; this stage runs only when the whole build has
-//! succeeded, so a failed build never touches the last good site. A first build goes to a
-//! temporary folder beside the output and is renamed into place. Later builds update the
-//! folder in place, writing only files whose bytes changed (each through a temporary file and
-//! a rename, so a reader never sees half a page) and removing files no longer produced, which
-//! keeps unchanged files' modification times and makes a no-change rebuild write nothing.
+//! A one-off build hands each file to a [`StagedOutput`] as soon as it is made: files go to a
+//! staging folder beside the output and are put in place only when the whole build has
+//! succeeded. A session that builds again and again ([`Writer`]) renders in memory, keeps what
+//! it wrote, and updates the folder in place once the build has succeeded. Both write only
+//! files whose bytes changed (each through a rename, so a reader never sees half a page) and
+//! remove files no longer produced, which keeps unchanged files' modification times and
+//! makes a rebuild with no change write nothing.
 
 mod archive;
 mod location;
 mod minify;
+mod staged;
 mod sync;
 
 pub use archive::zip_archive;
 pub use location::check_output_location;
 pub use minify::{minify_files, minify_html};
+pub use staged::StagedOutput;
 pub use sync::{WriteOutcome, Writer, write_file};
 
 use std::sync::Arc;

@@ -218,7 +218,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
 }
 
 /// Every file under `dir`, as `/`-separated relative paths.
-fn list_files(dir: &Path) -> Result<Vec<String>, BuildError> {
+pub(super) fn list_files(dir: &Path) -> Result<Vec<String>, BuildError> {
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(dir).min_depth(1) {
         let entry = entry.map_err(|e| BuildError::io("listing", dir, e.into()))?;
@@ -235,7 +235,7 @@ fn list_files(dir: &Path) -> Result<Vec<String>, BuildError> {
 }
 
 /// Removes the folders above `file` that became empty, up to (not including) `root`.
-fn remove_empty_parents(root: &Path, file: &Path) {
+pub(super) fn remove_empty_parents(root: &Path, file: &Path) {
     let mut dir = file.parent();
     while let Some(current) = dir {
         if current == root || fs::remove_dir(current).is_err() {
@@ -245,7 +245,7 @@ fn remove_empty_parents(root: &Path, file: &Path) {
     }
 }
 
-fn create_parent(path: &Path) -> Result<(), BuildError> {
+pub(super) fn create_parent(path: &Path) -> Result<(), BuildError> {
     match path.parent() {
         Some(parent) => {
             fs::create_dir_all(parent).map_err(|e| BuildError::io("creating", parent, e))
@@ -255,7 +255,7 @@ fn create_parent(path: &Path) -> Result<(), BuildError> {
 }
 
 /// `dir/.name.suffix`, beside `path`.
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
+pub(super) fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -264,7 +264,7 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 }
 
 /// A relative path with no `..`, no root and no empty parts.
-fn is_safe_relative(path: &str) -> bool {
+pub(super) fn is_safe_relative(path: &str) -> bool {
     !path.is_empty()
         && !path.starts_with('/')
         && !path.contains('\\')

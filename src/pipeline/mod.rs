@@ -107,7 +107,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     {
         return Ok(report);
     }
-    let mut report = Session::new(options.clone()).build()?;
+    let mut report = Session::new(options.clone()).build_once()?;
     if let Some(last) = last {
         last.record(&mut report);
     }

@@ -18,12 +18,13 @@ use crate::analyse::index::{Matcher, Vocabulary};
 use crate::analyse::{AnalysisTimes, DocumentAnalysis, analyse_document, load_vocabulary};
 use crate::config::{Config, load_config};
 use crate::error::{BuildError, ContentError, ContentErrorKind};
-use crate::output::OutputFile;
-use crate::output::{Writer, check_output_location, minify_files};
+use crate::output::{
+    OutputFile, StagedOutput, WriteOutcome, Writer, check_output_location, minify_files,
+};
 use crate::pack::Pack;
 use crate::render::{
     DocumentPages, EarlierRender, Generation, PageInputs, RenderCache, RenderOptions, Rendered,
-    Theme, document_url, load_theme, render_pack_files, render_pages,
+    Theme, document_url, load_theme, pages_print_reads, render_pack_files, render_pages,
 };
 use crate::source::{
     CONTENT_DIR, Document, ReadFailure, SourceFile, discover_sources, parse_document,
@@ -228,6 +229,7 @@ impl Session {
             &options,
             &rendered,
             &mut self.exports,
+            &|files| Ok(files),
             &mut timings,
         )?;
         let mut files = minified_pages.unwrap_or_else(|| std::mem::take(&mut rendered.files));
@@ -239,26 +241,84 @@ impl Session {
             writes.changed_paths.extend(early.changed_paths);
             writes.changed_paths.sort();
         }
+        Ok(self.report(&pack, parsed, rendered.rendered, writes, started, timings))
+    }
+
+    /// Builds once, writing each file as soon as it is made and keeping none of them: memory
+    /// then holds the pack and the files being made rather than the whole site, and nothing
+    /// is kept for a next build that will not come. The files are staged beside the output
+    /// folder until the build has succeeded (see [`StagedOutput`]).
+    pub fn build_once(mut self) -> Result<BuildReport, BuildError> {
+        let started = Instant::now();
+        let mut timings = Timings::default();
+        let options = RenderOptions::hosted();
+        let RenderedPack {
+            pack,
+            mut rendered,
+            parsed,
+        } = self.render_pages(&options, &mut timings)?;
+        self.last = None;
+        self.retired = None;
+        self.renders.clear();
+        let loaded = self.loaded.as_ref().expect("loaded by render");
+        let output = StagedOutput::begin(&loaded.output_dir)?;
+        let minify = pack.config.output.minify;
+        let write = |files: Vec<OutputFile>| {
+            let files = if minify { minify_files(files)? } else { files };
+            output.put_all(&files)?;
+            Ok(Vec::new())
+        };
+        timings.time("write pages", || write(rendered.files.clone()))?;
+        // The print edition reads its pages as the templates made them; no other page is
+        // needed again.
+        let print_reads = pages_print_reads(&pack, &loaded.theme);
+        rendered
+            .files
+            .retain(|file| print_reads.contains(&*file.path));
+        let more = render_pack_files(
+            &pack,
+            &loaded.theme,
+            &options,
+            &rendered,
+            &mut self.exports,
+            &write,
+            &mut timings,
+        )?;
+        drop(std::mem::take(&mut rendered.files));
+        timings.time("write", || write(more))?;
+        let writes = timings.time("put the new site in place", || output.finish())?;
+        Ok(self.report(&pack, parsed, rendered.rendered, writes, started, timings))
+    }
+
+    /// What a build that parsed `parsed` sources and rendered `rendered` pages anew did.
+    fn report(
+        &mut self,
+        pack: &Pack,
+        parsed: usize,
+        rendered: usize,
+        writes: WriteOutcome,
+        started: Instant,
+        timings: Timings,
+    ) -> BuildReport {
         let suggested_terms = if self.options.suggest_terms {
             pack.candidate_terms()
         } else {
             Vec::new()
         };
-        let report = BuildReport {
+        BuildReport {
             documents: pack.documents.len(),
             parsed,
-            files: files.len(),
-            rendered: rendered.rendered,
-            changed_paths: writes.changed_paths.clone(),
+            files: writes.report.written + writes.report.unchanged,
+            rendered,
+            changed_paths: writes.changed_paths,
             edited: std::mem::take(&mut self.edited),
             writes: writes.report,
             unresolved_dates: pack.unresolved_dates(),
             suggested_terms,
-            output_dir: loaded.output_dir.clone(),
+            output_dir: self.output_dir().map(Path::to_path_buf).unwrap_or_default(),
             elapsed: started.elapsed(),
             timings,
-        };
-        Ok(report)
+        }
     }
 
     /// Renders the site in memory, as the templates make it (not yet minified), reusing
@@ -276,6 +336,7 @@ impl Session {
             options,
             &rendered.rendered,
             &mut self.exports,
+            &|files| Ok(files),
             timings,
         )?;
         rendered.rendered.files.extend(more);

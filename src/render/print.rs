@@ -1,6 +1,7 @@
 //! The print edition, `/print/`: every document in pack order on one page, with a table of
 //! contents, then the timeline and the topic index, for printing or saving as a PDF.
 
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 use tera::Context;
 
@@ -70,6 +71,19 @@ pub fn render_print(
         format!("{PRINT_PATH}index.html"),
         html.into_bytes(),
     ))
+}
+
+/// The pages the print edition is made from (none when the theme has no print template),
+/// by output path.
+pub fn pages_print_reads(pack: &Pack, theme: &Theme) -> FxHashSet<String> {
+    if !theme.has_print {
+        return FxHashSet::default();
+    }
+    edition_layout(pack, false)
+        .parts
+        .into_iter()
+        .map(|part| format!("{}index.html", part.path))
+        .collect()
 }
 
 /// The print template rendered with `htmls` as the parts' HTML, in layout order.

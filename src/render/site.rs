@@ -209,16 +209,27 @@ pub fn render_pages(
     })
 }
 
+/// What becomes of each group of files made from the whole pack once it is made; it
+/// returns what the render should still return. A session hands back every file, to keep
+/// for its next build; a one-off build writes them and keeps none, so that the search index,
+/// the print edition and the data exports (hundreds of megabytes each on a large pack) are
+/// never all held at once.
+pub type Handoff<'a> = &'a (dyn Fn(Vec<OutputFile>) -> Result<Vec<OutputFile>, BuildError> + Sync);
+
 /// The files made from the whole pack and its `rendered` pages: the search index, the print
-/// edition, the data exports, feeds, and the theme's assets. The index and timeline exports
-/// are taken from `exports` when their [`DataKeys`] are unchanged; the rest change with any
-/// document.
+/// edition, the data exports, feeds, and the theme's assets. The first three go through
+/// `handoff` as each is made. The index and timeline exports are taken from `exports` when
+/// their [`DataKeys`] are unchanged; the rest change with any document.
+///
+/// The print edition reads the pages of its layout (see [`pages_print_reads`](super::print::pages_print_reads)) from
+/// `rendered.files`, which need hold no other page.
 pub fn render_pack_files(
     pack: &Pack,
     theme: &Theme,
     options: &RenderOptions,
     rendered: &Rendered,
     exports: &mut RenderCache,
+    handoff: Handoff<'_>,
     timings: &mut Timings,
 ) -> Result<Vec<OutputFile>, BuildError> {
     let pages = rendered.files.as_slice();
@@ -231,9 +242,9 @@ pub fn render_pack_files(
         || {
             let started = Instant::now();
             let search = if site.search {
-                search_files(pack)
+                handoff(search_files(pack))
             } else {
-                Vec::new()
+                Ok(Vec::new())
             };
             (search, started.elapsed())
         },
@@ -241,15 +252,19 @@ pub fn render_pack_files(
             rayon::join(
                 || {
                     let started = Instant::now();
-                    let print = theme
-                        .has_print
-                        .then(|| print_edition(pack, theme, &site, options, pages))
-                        .transpose();
+                    let print = if theme.has_print {
+                        print_edition(pack, theme, &site, options, pages)
+                            .and_then(|print| handoff(vec![print]))
+                    } else {
+                        Ok(Vec::new())
+                    };
                     (print, started.elapsed())
                 },
                 || {
                     let started = Instant::now();
-                    (data_files(pack, theme, keys, exports), started.elapsed())
+                    let data = data_files(pack, theme, keys, exports)
+                        .and_then(|(data, assets)| Ok((handoff(data)?, handoff(assets)?)));
+                    (data, started.elapsed())
                 },
             )
         },
@@ -257,7 +272,7 @@ pub fn render_pack_files(
     timings.add("search index (in parallel)", search_time);
     timings.add("print edition (in parallel)", print_time);
     timings.add("data exports (in parallel)", data_time);
-    let mut files = search;
+    let mut files = search?;
     let (data, assets) = data?;
     for file in &data {
         if let Some(key) = keys.of(&file.path) {

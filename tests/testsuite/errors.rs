@@ -26,6 +26,10 @@ fn fails_keeping_output(breakage: impl FnOnce(&TestPack)) -> String {
         pack.output_tree(),
         "a failed build changed the output"
     );
+    assert!(
+        !pack.path(".public.casebook-staging").exists(),
+        "a failed build left its staging folder"
+    );
     assert!(!run.stderr().contains("panicked"), "{}", run.stderr());
     assert!(!run.stderr().contains("RUST_BACKTRACE"), "{}", run.stderr());
     run.stderr()
@@ -144,6 +148,17 @@ fn template_runtime_error_names_template() {
     assert!(err.contains("index.html"), "{err}");
 }
 
+
+/// The print edition is made after the pages have been written to the staging folder, so its
+/// failure tests that a build failing halfway through writing leaves nothing behind.
+#[test]
+fn a_print_template_failing_after_the_pages_are_written_keeps_the_last_site() {
+    let err = fails_keeping_output(|p| {
+        p.write("content/good.md", &GOOD.replace("Fine.", "Changed."));
+        p.write("templates/print.html", "{{ no_such_variable.field }}\n");
+    });
+    assert!(err.contains("print.html"), "{err}");
+}
 #[test]
 fn unknown_config_key_with_suggestion() {
     let err = fails_keeping_output(|p| {
