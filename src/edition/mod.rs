@@ -57,7 +57,10 @@ pub type Files<'a> = HashMap<&'a str, &'a [u8]>;
 
 /// Indexes files by path.
 pub fn files_by_path(files: &[OutputFile]) -> Files<'_> {
-    files.iter().map(|f| (&*f.path, f.bytes.as_ref())).collect()
+    files
+        .iter()
+        .map(|f| (&*f.path, f.bytes.as_slice()))
+        .collect()
 }
 
 /// The HTML of the page at `path` (`documents/x/`), found as `documents/x/index.html`.

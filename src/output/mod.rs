@@ -29,15 +29,28 @@ pub struct OutputFile {
     /// keeping a page from one rebuild to the next copies no text.
     pub path: Arc<str>,
     /// The content, shared with the render cache so unchanged pages cost no copy.
-    pub bytes: Arc<[u8]>,
+    pub bytes: SharedBytes,
 }
+
+/// A file's bytes, shared. An `Arc<Vec<u8>>` rather than an `Arc<[u8]>`: it takes over the
+/// buffer a page or export was made in as it is, where an `Arc<[u8]>` copies it into fresh
+/// memory (on a large pack, gigabytes copied, and fresh memory is costly to fault in).
+pub type SharedBytes = Arc<Vec<u8>>;
 
 impl OutputFile {
     /// A file at `path` (relative, `/`-separated).
-    pub fn new(path: impl Into<Arc<str>>, bytes: impl Into<Arc<[u8]>>) -> Self {
+    pub fn new(path: impl Into<Arc<str>>, bytes: impl Into<Vec<u8>>) -> Self {
         Self {
             path: path.into(),
-            bytes: bytes.into(),
+            bytes: Arc::new(bytes.into()),
+        }
+    }
+
+    /// A file at `path` whose bytes another file (one kept from an earlier build) holds too.
+    pub fn shared(path: impl Into<Arc<str>>, bytes: SharedBytes) -> Self {
+        Self {
+            path: path.into(),
+            bytes,
         }
     }
 }

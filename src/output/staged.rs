@@ -87,7 +87,7 @@ impl StagedOutput {
         }
         let path = self.staging.join(&*file.path);
         create_parent(&path)?;
-        fs::write(&path, &file.bytes).map_err(|e| BuildError::io("writing", &path, e))?;
+        fs::write(&path, file.bytes.as_slice()).map_err(|e| BuildError::io("writing", &path, e))?;
         Ok(true)
     }
 

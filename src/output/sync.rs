@@ -8,7 +8,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::{OutputFile, WriteReport};
+use super::{OutputFile, SharedBytes, WriteReport};
 use crate::error::BuildError;
 
 /// Writes builds to an output folder, remembering what it wrote so the next build of the same
@@ -19,7 +19,7 @@ pub struct Writer {
 }
 
 /// The files last written, by path.
-type Written = FxHashMap<Arc<str>, Arc<[u8]>>;
+type Written = FxHashMap<Arc<str>, SharedBytes>;
 
 /// What one write did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -100,7 +100,7 @@ fn refuse_unsafe_paths(files: &[OutputFile]) -> Result<(), BuildError> {
     }
 }
 
-fn same_bytes(old: &Arc<[u8]>, new: &Arc<[u8]>) -> bool {
+fn same_bytes(old: &SharedBytes, new: &SharedBytes) -> bool {
     Arc::ptr_eq(old, new) || **old == **new
 }
 
@@ -121,7 +121,7 @@ fn write_fresh(output: &Path, files: &[OutputFile]) -> Result<WriteOutcome, Buil
     // do at once.
     files.par_iter().try_for_each(|file| {
         let path = staging.join(&*file.path);
-        fs::write(&path, &file.bytes).map_err(|e| BuildError::io("writing", &path, e))
+        fs::write(&path, file.bytes.as_slice()).map_err(|e| BuildError::io("writing", &path, e))
     })?;
     if let Some(parent) = output.parent() {
         fs::create_dir_all(parent).map_err(|e| BuildError::io("creating", parent, e))?;

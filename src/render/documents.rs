@@ -92,7 +92,7 @@ pub(super) fn render_document_pages(
             let fingerprint = document_fingerprint(pack, i, &summaries, generation, options);
             let path = format!("{}index.html", document_url(&pack.documents[i].slug));
             Ok(match cache.get(&path, fingerprint) {
-                Some(bytes) => (fingerprint, OutputFile::new(path, bytes), false),
+                Some(bytes) => (fingerprint, OutputFile::shared(path, bytes), false),
                 None => {
                     let html = render_document(pack, i, theme, site, options)?;
                     let file = OutputFile::new(path, html.into_bytes());

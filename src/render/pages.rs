@@ -116,7 +116,7 @@ impl<'a> PageRenderer<'a> {
     ) -> Result<RenderedPage, BuildError> {
         if let Some(bytes) = fingerprint.and_then(|f| self.cache.get(&output, f)) {
             return Ok(RenderedPage {
-                file: OutputFile::new(output, bytes),
+                file: OutputFile::shared(output, bytes),
                 origin: Origin::Cached,
                 inputs: None,
             });

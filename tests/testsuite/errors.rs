@@ -148,7 +148,6 @@ fn template_runtime_error_names_template() {
     assert!(err.contains("index.html"), "{err}");
 }
 
-
 /// The print edition is made after the pages have been written to the staging folder, so its
 /// failure tests that a build failing halfway through writing leaves nothing behind.
 #[test]
