@@ -68,7 +68,7 @@ pub fn search_files(pack: &Pack) -> Vec<OutputFile> {
         })
         .collect();
     build_search_index(&documents, &pack.config.search)
-        .files()
+        .into_files()
         .into_iter()
         .map(|(path, text)| OutputFile::new(path, text.into_bytes()))
         .collect()

@@ -32,8 +32,8 @@ impl SearchIndex {
     /// The files to write, as (path under the site root, contents): `search/index.js`, then
     /// `search/postings-N.js`, then `search/text-N.js`. Empty when search is disabled, so the
     /// caller can write whatever this returns.
-    pub fn files(&self) -> Vec<(String, String)> {
-        self.files.clone()
+    pub fn into_files(self) -> Vec<(String, String)> {
+        self.files
     }
 }
 

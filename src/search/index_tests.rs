@@ -70,7 +70,7 @@ impl Built {
     fn new(docs: &[FixtureDoc], config: &SearchConfig) -> Self {
         let search_docs: Vec<SearchDocument<'_>> = docs.iter().map(FixtureDoc::as_search).collect();
         let payloads = build_search_index(&search_docs, config)
-            .files()
+            .into_files()
             .into_iter()
             .map(|(path, script)| {
                 let (kind, number, payload) = unwrap_registration(&script);
@@ -267,7 +267,11 @@ fn a_disabled_index_writes_nothing() {
     };
     let docs = aleppo();
     let search_docs: Vec<SearchDocument<'_>> = docs.iter().map(FixtureDoc::as_search).collect();
-    assert!(build_search_index(&search_docs, &config).files().is_empty());
+    assert!(
+        build_search_index(&search_docs, &config)
+            .into_files()
+            .is_empty()
+    );
 }
 
 #[test]
@@ -393,7 +397,7 @@ fn common_words_carry_the_paragraph_a_search_for_them_shows_first() {
 fn larger_packs_are_split_into_shards_that_cover_everything() {
     let docs = generated(400);
     let search_docs: Vec<SearchDocument<'_>> = docs.iter().map(FixtureDoc::as_search).collect();
-    let files = build_search_index(&search_docs, &SearchConfig::default()).files();
+    let files = build_search_index(&search_docs, &SearchConfig::default()).into_files();
     let built = Built::new(&docs, &SearchConfig::default());
     let index = built.index();
     let posting_shards = index["postingShards"].as_array().unwrap().len();
@@ -434,7 +438,7 @@ fn the_same_input_gives_the_same_bytes() {
     let search_docs: Vec<SearchDocument<'_>> = docs.iter().map(FixtureDoc::as_search).collect();
     let first = build_search_index(&search_docs, &SearchConfig::default());
     let second = build_search_index(&search_docs, &SearchConfig::default());
-    assert_eq!(first.files(), second.files());
+    assert_eq!(first.into_files(), second.into_files());
 }
 
 /// The indexes of `tests/fixtures/search/aleppo.json` and of [`common_words`] are checked in
@@ -453,7 +457,8 @@ fn check_fixture(name: &str, docs: &[FixtureDoc]) {
         .join(name);
     let search_docs: Vec<SearchDocument<'_>> = docs.iter().map(FixtureDoc::as_search).collect();
     let update = std::env::var_os("CASEBOOK_UPDATE_FIXTURES").is_some();
-    for (path, contents) in build_search_index(&search_docs, &SearchConfig::default()).files() {
+    for (path, contents) in build_search_index(&search_docs, &SearchConfig::default()).into_files()
+    {
         let target = site.join(&path);
         if update {
             std::fs::create_dir_all(target.parent().unwrap()).unwrap();
