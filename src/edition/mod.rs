@@ -17,8 +17,6 @@ pub use single_file::single_file;
 
 use std::collections::HashMap;
 
-use rayon::prelude::*;
-
 use crate::error::BuildError;
 use crate::output::OutputFile;
 
@@ -113,20 +111,21 @@ pub fn main_content(
     Ok(start..end)
 }
 
-/// Each part's `<main>` content as the site has it, and the ids in it.
+/// Each part's `<main>` content as the site has it.
 pub fn part_contents<'a>(
     layout: &Layout,
     files: &Files<'a>,
     edition: &'static str,
-) -> Result<(Vec<&'a str>, Vec<Vec<String>>), BuildError> {
-    let mut contents = Vec::with_capacity(layout.parts.len());
-    for part in &layout.parts {
-        let html = page_html(files, &part.path, edition)?;
-        let range = main_content(html, &part.path, edition)?;
-        contents.push(&html[range]);
-    }
-    let part_ids = contents.par_iter().map(|content| ids(content)).collect();
-    Ok((contents, part_ids))
+) -> Result<Vec<&'a str>, BuildError> {
+    layout
+        .parts
+        .iter()
+        .map(|part| {
+            let html = page_html(files, &part.path, edition)?;
+            let range = main_content(html, &part.path, edition)?;
+            Ok(&html[range])
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -163,8 +162,7 @@ mod tests {
         let a = "<div id=\"p1\"><a href=\"#p1\">¶1</a> <a href=\"../b/index.html#p2\">b</a> <a href=\"../b/#p9\">gone</a></div>";
         let b = "<h2 id=\"x\" aria-labelledby=\"x y\">X</h2><p id=\"p2\"><a href=\"../../topics/places/x/\">x</a> <a href=\"../../timeline.json\">data</a> <a href=\"https://e.org/\">e</a></p>";
         let contents = [a, b];
-        let part_ids = [ids(a), ids(b)];
-        let mut page = Rewriter::new(&layout, &part_ids, vec![], Outside::Page("print/"));
+        let mut page = Rewriter::new(&layout, vec![], Outside::Page("print/"));
         let out = page.rewrite_parts(&layout, &contents);
         assert_eq!(
             out[0],
@@ -175,8 +173,35 @@ mod tests {
             "<h2 id=\"doc-b-x\" aria-labelledby=\"doc-b-x doc-b-y\">X</h2><p id=\"doc-b-p2\"><a href=\"#doc-b-x\">x</a> <a href=\"../timeline.json\">data</a> <a href=\"https://e.org/\">e</a></p>"
         );
         let none = |_: &str| None;
-        let mut inline = Rewriter::new(&layout, &part_ids, vec![], Outside::Inline(&none));
+        let mut inline = Rewriter::new(&layout, vec![], Outside::Inline(&none));
         let out = inline.rewrite_parts(&layout, &contents);
         assert!(out[1].contains("<span>data</span>"), "{}", out[1]);
+    }
+
+    #[test]
+    fn links_reach_ids_found_later_and_only_missing_ones_fall_back_to_the_part() {
+        let part = |name: &str| Part {
+            path: format!("documents/{name}/"),
+            anchor: format!("doc-{name}"),
+        };
+        let layout = Layout {
+            parts: vec![part("a"), part("b")],
+            aliases: vec![],
+        };
+        let a = "<a href=\"#later\">toc</a> <a href=\"../b/#p1\">b</a> <a href=\"../b/#none\">x</a> <a href=\"#frame\">f</a><h2 id=\"later\">L</h2>";
+        let b = "<p id=\"p1\"><a href=\"../a/#later\">a</a></p>";
+        let mut rewriter =
+            Rewriter::new(&layout, vec!["doc-a-frame".into()], Outside::Page("print/"));
+        let out = rewriter.rewrite_parts(&layout, &[a, b]);
+        assert_eq!(
+            out[0],
+            "<a href=\"#doc-a-later\">toc</a> <a href=\"#doc-b-p1\">b</a> <a href=\"#doc-b\">x</a> <a href=\"#doc-a-frame\">f</a><h2 id=\"doc-a-later\">L</h2>"
+        );
+        assert_eq!(
+            out[1],
+            "<p id=\"doc-b-p1\"><a href=\"#doc-a-later\">a</a></p>"
+        );
+        let frame = rewriter.rewrite("<a href=\"documents/b/#p1\">b</a>", "", None);
+        assert_eq!(frame, "<a href=\"#doc-b-p1\">b</a>");
     }
 }

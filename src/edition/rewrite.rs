@@ -33,26 +33,41 @@ pub enum Outside<'a> {
 /// Rewrites the pages of one edition.
 pub struct Rewriter<'a> {
     targets: HashMap<&'a str, (&'a str, Option<&'a str>)>,
+    /// The edition's ids: the page's, each part's anchor and, once the parts are rewritten,
+    /// every id in them with its part's prefix.
     ids: HashSet<String>,
     outside: Outside<'a>,
     scripts: Vec<String>,
 }
 
+/// How a rewrite treats a link to an id in the edition.
+#[derive(Clone, Copy)]
+enum Ids {
+    /// Assume the id exists: the parts' ids are being learnt as they are rewritten.
+    Assumed,
+    /// Keep the link to the id only if [`Rewriter::ids`] has it, else link to the part.
+    Known,
+}
+
+/// What a rewrite found besides its HTML.
+#[derive(Default)]
+struct Found {
+    /// Scripts taken out, in order.
+    scripts: Vec<String>,
+    /// The ids of the part, unprefixed (with [`Ids::Assumed`]).
+    ids: Vec<String>,
+    /// The ids its links were assumed to reach (with [`Ids::Assumed`]).
+    assumed: Vec<String>,
+}
+
 impl<'a> Rewriter<'a> {
-    /// A rewriter for `layout`, whose parts' pages hold these ids before prefixing
-    /// (`ids[i]` for `layout.parts[i]`); `page_ids` are ids of the page around the parts.
-    pub fn new(
-        layout: &'a Layout,
-        part_ids: &[Vec<String>],
-        page_ids: Vec<String>,
-        outside: Outside<'a>,
-    ) -> Self {
+    /// A rewriter for `layout`; `page_ids` are ids of the page around the parts.
+    pub fn new(layout: &'a Layout, page_ids: Vec<String>, outside: Outside<'a>) -> Self {
         let mut targets = HashMap::new();
         let mut ids: HashSet<String> = page_ids.into_iter().collect();
-        for (part, part_ids) in layout.parts.iter().zip(part_ids) {
+        for part in &layout.parts {
             targets.insert(part.path.as_str(), (part.anchor.as_str(), None));
             ids.insert(part.anchor.clone());
-            ids.extend(part_ids.iter().map(|id| prefixed(&part.anchor, id)));
         }
         for alias in &layout.aliases {
             targets
@@ -74,34 +89,65 @@ impl<'a> Rewriter<'a> {
     }
 
     /// Rewrites `html` from the page at `page`; with a `part`, its ids get the part's prefix.
+    /// Links into the parts keep their fragment only if the part has that id, so the parts
+    /// must have been rewritten first.
     pub fn rewrite(&mut self, html: &str, page: &str, part: Option<&Part>) -> String {
-        let mut scripts = Vec::new();
-        let out = self.rewrite_shared(html, page, part, &mut scripts);
-        self.add_scripts(scripts);
+        let mut found = Found::default();
+        let out = self.rewrite_shared(html, page, part, Ids::Known, &mut found);
+        self.note_scripts(found.scripts);
         out
     }
 
     /// Rewrites the parts of the layout (`contents[i]` is the `<main>` content of
-    /// `layout.parts[i]`), side by side: an edition has a part per document.
+    /// `layout.parts[i]`), side by side: an edition has a part per document. The scripts
+    /// they hold are noted after those noted before.
+    ///
+    /// Each part is read once: it is rewritten as if every id its links reach existed, and
+    /// its ids are learnt on the way. Only a part one of whose links reaches an id that no
+    /// part has is rewritten again, pointing that link at the part instead.
     pub fn rewrite_parts(&mut self, layout: &Layout, contents: &[&str]) -> Vec<String> {
-        let (parts, scripts): (Vec<String>, Vec<Vec<String>>) = layout
+        let drafts: Vec<(String, Found)> = layout
             .parts
             .par_iter()
             .zip(contents)
             .map(|(part, html)| {
-                let mut scripts = Vec::new();
-                let out = self.rewrite_shared(html, &part.path, Some(part), &mut scripts);
-                (out, scripts)
+                let mut found = Found::default();
+                let out =
+                    self.rewrite_shared(html, &part.path, Some(part), Ids::Assumed, &mut found);
+                (out, found)
+            })
+            .collect();
+        for (part, (_, found)) in layout.parts.iter().zip(&drafts) {
+            self.ids
+                .extend(found.ids.iter().map(|id| prefixed(&part.anchor, id)));
+        }
+        let (parts, scripts): (Vec<String>, Vec<Vec<String>>) = drafts
+            .into_par_iter()
+            .zip(&layout.parts)
+            .zip(contents)
+            .map(|((draft, part), html)| {
+                let (out, found) = draft;
+                if found.assumed.iter().all(|id| self.ids.contains(id)) {
+                    return (out, found.scripts);
+                }
+                let mut again = Found::default();
+                let out = self.rewrite_shared(html, &part.path, Some(part), Ids::Known, &mut again);
+                (out, again.scripts)
             })
             .unzip();
         for found in scripts {
-            self.add_scripts(found);
+            self.note_scripts(found);
         }
         parts
     }
 
-    /// Notes scripts in order of first use.
-    fn add_scripts(&mut self, found: Vec<String>) {
+    /// Takes the scripts noted so far, leaving none.
+    pub fn take_scripts(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.scripts)
+    }
+
+    /// Notes scripts, after those noted before, in order of first use.
+    pub fn note_scripts(&mut self, found: Vec<String>) {
         for path in found {
             if !self.scripts.contains(&path) {
                 self.scripts.push(path);
@@ -109,14 +155,15 @@ impl<'a> Rewriter<'a> {
         }
     }
 
-    /// [`rewrite`](Self::rewrite) without touching the rewriter: the scripts taken out are
-    /// added to `scripts`.
+    /// [`rewrite`](Self::rewrite) without touching the rewriter: what it finds goes in
+    /// `found`.
     fn rewrite_shared(
         &self,
         html: &str,
         page: &str,
         part: Option<&Part>,
-        scripts: &mut Vec<String>,
+        ids: Ids,
+        found: &mut Found,
     ) -> String {
         let mut out = String::with_capacity(html.len() + html.len() / 8);
         let mut open_span = false;
@@ -140,9 +187,12 @@ impl<'a> Rewriter<'a> {
                 }
                 Token::Start(mut tag) => {
                     if let Some(part) = part {
+                        if let (Ids::Assumed, Some(id)) = (ids, tag.get("id")) {
+                            found.ids.push(id.to_string());
+                        }
                         prefix_ids(&mut tag, &part.anchor);
                     }
-                    match self.rewrite_tag(&mut tag, page, part, scripts) {
+                    match self.rewrite_tag(&mut tag, page, part, ids, found) {
                         TagFate::Keep => tag.write_to(&mut out),
                         TagFate::Span => {
                             tag.write_to(&mut out);
@@ -162,37 +212,39 @@ impl<'a> Rewriter<'a> {
         tag: &mut StartTag<'_>,
         page: &str,
         part: Option<&Part>,
-        scripts: &mut Vec<String>,
+        ids: Ids,
+        found: &mut Found,
     ) -> TagFate {
         if let Some(href) = tag.get("href").map(str::to_string)
-            && let Some(fate) = self.rewrite_href(tag, "href", &href, page, part)
+            && let Some(fate) = self.rewrite_href(tag, "href", &href, (page, part), ids, found)
         {
             return fate;
         }
         if let Some(href) = tag.get("xlink:href").map(str::to_string) {
-            self.rewrite_href(tag, "xlink:href", &href, page, part);
+            self.rewrite_href(tag, "xlink:href", &href, (page, part), ids, found);
         }
         if let Some(src) = tag.get("src").map(str::to_string) {
-            return self.rewrite_src(tag, &src, page, scripts);
+            return self.rewrite_src(tag, &src, page, &mut found.scripts);
         }
         TagFate::Keep
     }
 
-    /// Points `attribute` (an `href`) at its target's new place; returns what becomes of the
-    /// tag when it cannot stay as it is.
+    /// Points `attribute` (an `href`) of the page at `page` (in `part`, if it is one) at its
+    /// target's new place; returns what becomes of the tag when it cannot stay as it is.
     fn rewrite_href(
         &self,
         tag: &mut StartTag<'_>,
         attribute: &str,
         href: &str,
-        page: &str,
-        part: Option<&Part>,
+        (page, part): (&str, Option<&Part>),
+        ids: Ids,
+        found: &mut Found,
     ) -> Option<TagFate> {
         match resolve(page, href) {
             Link::Fragment("") | Link::Elsewhere => None,
             Link::Fragment(fragment) => {
                 if let Some(part) = part {
-                    let id = self.existing(&part.anchor, Some(fragment));
+                    let id = self.existing(&part.anchor, Some(fragment), ids, found);
                     tag.set(attribute, format!("#{id}"));
                 }
                 None
@@ -204,8 +256,8 @@ impl<'a> Rewriter<'a> {
             } => {
                 if let Some(&(anchor, alias)) = self.targets.get(page_of(&path)) {
                     let id = match (alias, fragment) {
-                        (Some(alias), _) => self.existing(anchor, Some(alias)),
-                        (None, fragment) => self.existing(anchor, fragment),
+                        (Some(alias), _) => self.existing(anchor, Some(alias), ids, found),
+                        (None, fragment) => self.existing(anchor, fragment, ids, found),
                     };
                     tag.set(attribute, format!("#{id}"));
                     return None;
@@ -282,18 +334,26 @@ impl<'a> Rewriter<'a> {
         }
     }
 
-    /// `prefix-fragment` if the edition has that id, else the part's own anchor.
-    fn existing(&self, anchor: &str, fragment: Option<&str>) -> String {
-        match fragment {
-            Some(fragment) => {
-                let id = prefixed(anchor, fragment);
-                if self.ids.contains(&id) {
-                    id
-                } else {
-                    anchor.to_string()
-                }
+    /// `prefix-fragment` if the edition has that id (or, with [`Ids::Assumed`], noting in
+    /// `found` that it is assumed to), else the part's own anchor.
+    fn existing(
+        &self,
+        anchor: &str,
+        fragment: Option<&str>,
+        ids: Ids,
+        found: &mut Found,
+    ) -> String {
+        let Some(fragment) = fragment else {
+            return anchor.to_string();
+        };
+        let id = prefixed(anchor, fragment);
+        match ids {
+            Ids::Assumed => {
+                found.assumed.push(id.clone());
+                id
             }
-            None => anchor.to_string(),
+            Ids::Known if self.ids.contains(&id) => id,
+            Ids::Known => anchor.to_string(),
         }
     }
 }

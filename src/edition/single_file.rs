@@ -20,18 +20,19 @@ pub fn single_file(layout: &Layout, files: &Files<'_>) -> Result<String, BuildEr
     let frame = page_html(files, "", EDITION)?;
     let main = main_content(frame, "index.html", EDITION)?;
     let (before, after) = (&frame[..main.start], &frame[main.end..]);
-    let (contents, part_ids) = part_contents(layout, files, EDITION)?;
+    let contents = part_contents(layout, files, EDITION)?;
     let mut frame_ids = ids(before);
     frame_ids.extend(ids(after));
     let lookup = |path: &str| files.get(path).copied();
-    let mut rewriter = Rewriter::new(layout, &part_ids, frame_ids, Outside::Inline(&lookup));
+    // The frame's links into the parts need the parts' ids, which rewriting them finds; the
+    // frame's scripts still come first.
+    let mut rewriter = Rewriter::new(layout, frame_ids, Outside::Inline(&lookup));
+    let parts = rewriter.rewrite_parts(layout, &contents);
+    let part_scripts = rewriter.take_scripts();
     let mut html = rewriter.rewrite(before, "", None);
+    rewriter.note_scripts(part_scripts);
     html.push('\n');
-    for (part, content) in layout
-        .parts
-        .iter()
-        .zip(rewriter.rewrite_parts(layout, &contents))
-    {
+    for (part, content) in layout.parts.iter().zip(parts) {
         html.push_str(&format!(
             "<section class=\"edition-part\" id=\"{}\">\n{}\n</section>\n",
             part.anchor,

@@ -51,8 +51,8 @@ pub fn render_print(
 ) -> Result<OutputFile, BuildError> {
     let layout = edition_layout(pack, false);
     let files = files_by_path(files);
-    let (contents, part_ids) = part_contents(&layout, &files, "print edition")?;
-    let mut rewriter = Rewriter::new(&layout, &part_ids, Vec::new(), Outside::Page(PRINT_PATH));
+    let contents = part_contents(&layout, &files, "print edition")?;
+    let mut rewriter = Rewriter::new(&layout, Vec::new(), Outside::Page(PRINT_PATH));
     let htmls = rewriter.rewrite_parts(&layout, &contents);
     let spliced = if theme.print_shows_parts_only {
         let markers = (0..htmls.len()).map(marker).collect();
