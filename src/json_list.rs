@@ -1,10 +1,45 @@
 //! JSON documents that are mostly one long list (`index.json`, `timeline.json`): hundreds of
 //! megabytes on a large pack. Serialised into one growing string, such a document is copied
-//! into fresh memory at every doubling; here its items are serialised side by side and
-//! joined into a buffer of exactly the right size.
+//! into fresh memory at every doubling; here its items are serialised side by side and kept
+//! as pieces, which a one-off build writes one after another and a session joins into a
+//! buffer of exactly the right size.
 
 use rayon::prelude::*;
 use serde::Serialize;
+
+/// A JSON document held as its pieces: an opening, the list's items, a closing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonList {
+    open: String,
+    items: Vec<String>,
+    close: String,
+}
+
+impl JsonList {
+    /// The document's bytes in order (commas between the items included), unjoined.
+    pub fn pieces(&self) -> Vec<&[u8]> {
+        let mut pieces = Vec::with_capacity(2 * self.items.len() + 2);
+        pieces.push(self.open.as_bytes());
+        for (i, item) in self.items.iter().enumerate() {
+            if i > 0 {
+                pieces.push(b",");
+            }
+            pieces.push(item.as_bytes());
+        }
+        pieces.push(self.close.as_bytes());
+        pieces
+    }
+
+    /// The whole document, in a buffer of exactly its size.
+    pub fn into_string(self) -> String {
+        let pieces = self.pieces();
+        let mut json = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+        for piece in pieces {
+            json.push_str(std::str::from_utf8(piece).expect("pieces of a string"));
+        }
+        json
+    }
+}
 
 /// `open`, then `items` as the elements of a JSON array (without the brackets, which belong
 /// in `open` and `close`), then `close`: the bytes `serde_json::to_string` writes for the
@@ -13,22 +48,14 @@ pub fn json_list<T: Serialize>(
     open: &str,
     items: impl IndexedParallelIterator<Item = T>,
     close: &str,
-) -> String {
-    let pieces: Vec<String> = items
-        .map(|item| serde_json::to_string(&item).expect("list items serialise to JSON"))
-        .collect();
-    let commas = pieces.len().saturating_sub(1);
-    let length = open.len() + pieces.iter().map(String::len).sum::<usize>() + commas + close.len();
-    let mut json = String::with_capacity(length);
-    json.push_str(open);
-    for (i, piece) in pieces.iter().enumerate() {
-        if i > 0 {
-            json.push(',');
-        }
-        json.push_str(piece);
+) -> JsonList {
+    JsonList {
+        open: open.to_string(),
+        items: items
+            .map(|item| serde_json::to_string(&item).expect("list items serialise to JSON"))
+            .collect(),
+        close: close.to_string(),
     }
-    json.push_str(close);
-    json
 }
 
 #[cfg(test)]
@@ -63,13 +90,14 @@ mod tests {
             })
             .unwrap();
             let listed = json_list(r#"{"entries":["#, entries(n).into_par_iter(), "]}");
-            assert_eq!(listed, whole, "{n} entries");
+            assert_eq!(listed.pieces().concat(), whole.as_bytes(), "{n} entries");
+            assert_eq!(listed.into_string(), whole, "{n} entries");
         }
     }
 
     #[test]
     fn holds_no_spare_capacity() {
-        let json = json_list("[", entries(500).into_par_iter(), "]");
+        let json = json_list("[", entries(500).into_par_iter(), "]").into_string();
         assert_eq!(json.capacity(), json.len());
     }
 }

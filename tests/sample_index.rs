@@ -361,7 +361,8 @@ fn the_sample_index_and_suggestions() {
     assert_eq!(russia.tagged_documents, [1, 2, 0]);
     let first_taxonomy = &vocabulary.get(index.entries[0].term).taxonomy;
     assert_eq!(first_taxonomy, "topics");
-    let json: serde_json::Value = serde_json::from_str(&index.to_json(&vocabulary, &docs)).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&index.to_json(&vocabulary, &docs).into_string()).unwrap();
     assert_eq!(json["terms"].as_array().unwrap().len(), index.entries.len());
 
     let suggestions = suggest_terms(&matcher, &inputs, 1);

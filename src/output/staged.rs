@@ -9,7 +9,7 @@
 //! files the build no longer makes: unchanged files keep their modification times.
 
 use std::fs;
-use std::io::Read;
+use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -62,10 +62,10 @@ impl StagedOutput {
         let made = files
             .par_iter()
             .map(|file| {
-                self.stage(file)
-                    .map(|staged| (Arc::clone(&file.path), staged))
+                let staged = self.stage(&file.path, &[&file.bytes])?;
+                Ok((Arc::clone(&file.path), staged))
             })
-            .collect::<Result<Vec<_>, _>>()?;
+            .collect::<Result<Vec<_>, BuildError>>()?;
         self.made
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -73,21 +73,33 @@ impl StagedOutput {
         Ok(())
     }
 
-    /// Stages `file` unless the output already holds it; returns whether it was staged.
-    fn stage(&self, file: &OutputFile) -> Result<bool, BuildError> {
-        if !is_safe_relative(&file.path) {
+    /// Takes the file at `path` whose bytes are `pieces` one after another, without joining
+    /// them.
+    pub fn put_pieces(&self, path: &str, pieces: &[&[u8]]) -> Result<(), BuildError> {
+        let staged = self.stage(path, pieces)?;
+        self.made
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((Arc::from(path), staged));
+        Ok(())
+    }
+
+    /// Stages the file at `path` made of `pieces` unless the output already holds it;
+    /// returns whether it was staged.
+    fn stage(&self, path: &str, pieces: &[&[u8]]) -> Result<bool, BuildError> {
+        if !is_safe_relative(path) {
             return Err(BuildError::io(
                 "refusing to write outside the output folder",
-                &*file.path,
+                path,
                 std::io::Error::from(std::io::ErrorKind::InvalidInput),
             ));
         }
-        if self.existing && holds(&self.output.join(&*file.path), &file.bytes) {
+        if self.existing && holds(&self.output.join(path), pieces) {
             return Ok(false);
         }
-        let path = self.staging.join(&*file.path);
-        create_parent(&path)?;
-        fs::write(&path, file.bytes.as_slice()).map_err(|e| BuildError::io("writing", &path, e))?;
+        let staged = self.staging.join(path);
+        create_parent(&staged)?;
+        write_pieces(&staged, pieces).map_err(|e| BuildError::io("writing", &staged, e))?;
         Ok(true)
     }
 
@@ -157,19 +169,40 @@ impl Drop for StagedOutput {
     }
 }
 
-/// Whether the file at `path` holds exactly `bytes` (read only when the sizes agree).
-fn holds(path: &Path, bytes: &[u8]) -> bool {
+/// Writes `pieces` one after another to a new file at `path`; small pieces (a JSON list's
+/// commas) are gathered first, so they cost no call each.
+fn write_pieces(path: &Path, pieces: &[&[u8]]) -> std::io::Result<()> {
+    let mut file = BufWriter::with_capacity(1 << 16, fs::File::create(path)?);
+    for piece in pieces {
+        file.write_all(piece)?;
+    }
+    file.into_inner().map_err(|e| e.into_error())?;
+    Ok(())
+}
+
+/// Whether the file at `path` holds exactly `pieces` one after another (read only when the
+/// sizes agree).
+fn holds(path: &Path, pieces: &[&[u8]]) -> bool {
     let Ok(mut file) = fs::File::open(path) else {
         return false;
     };
+    let length: usize = pieces.iter().map(|p| p.len()).sum();
     if !file
         .metadata()
-        .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        .is_ok_and(|m| m.is_file() && m.len() == length as u64)
     {
         return false;
     }
-    let mut old = Vec::with_capacity(bytes.len());
-    file.read_to_end(&mut old).is_ok() && old == bytes
+    let mut old = Vec::with_capacity(length);
+    if file.read_to_end(&mut old).is_err() || old.len() != length {
+        return false;
+    }
+    let mut rest = old.as_slice();
+    pieces.iter().all(|piece| {
+        let (head, tail) = rest.split_at(piece.len());
+        rest = tail;
+        head == *piece
+    })
 }
 
 #[cfg(test)]
@@ -262,5 +295,38 @@ mod tests {
         }
         assert!(!out.exists());
         assert!(!dir.path().join("x").exists());
+    }
+
+    #[test]
+    fn a_file_in_pieces_is_written_whole_and_compared_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let pieces: [&[u8]; 4] = [b"{\"a\":[", b"1", b",", b"2]}"];
+        let staged = StagedOutput::begin(&out).unwrap();
+        staged.put_pieces("index.json", &pieces).unwrap();
+        staged.finish().unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("index.json")).unwrap(),
+            "{\"a\":[1,2]}"
+        );
+        let staged = StagedOutput::begin(&out).unwrap();
+        staged
+            .put_pieces("index.json", &[b"{\"a\":[1,", b"2]}"])
+            .unwrap();
+        let outcome = staged.finish().unwrap();
+        assert_eq!(
+            outcome.report.unchanged, 1,
+            "the same bytes cut differently"
+        );
+        let staged = StagedOutput::begin(&out).unwrap();
+        staged
+            .put_pieces("index.json", &[b"{\"a\":[1,", b"3]}"])
+            .unwrap();
+        let outcome = staged.finish().unwrap();
+        assert_eq!(outcome.report.written, 1);
+        assert_eq!(
+            fs::read_to_string(out.join("index.json")).unwrap(),
+            "{\"a\":[1,3]}"
+        );
     }
 }

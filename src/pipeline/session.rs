@@ -23,8 +23,9 @@ use crate::output::{
 };
 use crate::pack::Pack;
 use crate::render::{
-    DocumentPages, EarlierRender, Generation, PageInputs, RenderCache, RenderOptions, Rendered,
-    Theme, document_url, load_theme, pages_print_reads, render_pack_files, render_pages,
+    DocumentPages, EarlierRender, Generation, Handoff, KeepFiles, PageInputs, RenderCache,
+    RenderOptions, Rendered, Theme, document_url, load_theme, pages_print_reads, render_pack_files,
+    render_pages,
 };
 use crate::source::{
     CONTENT_DIR, Document, ReadFailure, SourceFile, discover_sources, parse_document,
@@ -229,7 +230,7 @@ impl Session {
             &options,
             &rendered,
             &mut self.exports,
-            &|files| Ok(files),
+            &KeepFiles,
             &mut timings,
         )?;
         let mut files = minified_pages.unwrap_or_else(|| std::mem::take(&mut rendered.files));
@@ -262,13 +263,11 @@ impl Session {
         self.renders.clear();
         let loaded = self.loaded.as_ref().expect("loaded by render");
         let output = StagedOutput::begin(&loaded.output_dir)?;
-        let minify = pack.config.output.minify;
-        let write = |files: Vec<OutputFile>| {
-            let files = if minify { minify_files(files)? } else { files };
-            output.put_all(&files)?;
-            Ok(Vec::new())
+        let write = WriteAsMade {
+            output: &output,
+            minify: pack.config.output.minify,
         };
-        timings.time("write pages", || write(rendered.files.clone()))?;
+        timings.time("write pages", || write.files(rendered.files.clone()))?;
         // The print edition reads its pages as the templates made them; no other page is
         // needed again.
         let print_reads = pages_print_reads(&pack, &loaded.theme);
@@ -285,7 +284,7 @@ impl Session {
             &mut timings,
         )?;
         drop(std::mem::take(&mut rendered.files));
-        timings.time("write", || write(more))?;
+        timings.time("write", || write.files(more))?;
         let writes = timings.time("put the new site in place", || output.finish())?;
         Ok(self.report(&pack, parsed, rendered.rendered, writes, started, timings))
     }
@@ -336,7 +335,7 @@ impl Session {
             options,
             &rendered.rendered,
             &mut self.exports,
-            &|files| Ok(files),
+            &KeepFiles,
             timings,
         )?;
         rendered.rendered.files.extend(more);
@@ -525,6 +524,32 @@ impl Session {
         } else {
             Err(BuildError::Content(errors))
         }
+    }
+}
+
+/// Writes each file of a one-off build as it is made, keeping none.
+struct WriteAsMade<'a> {
+    output: &'a StagedOutput,
+    minify: bool,
+}
+
+impl Handoff for WriteAsMade<'_> {
+    fn files(&self, files: Vec<OutputFile>) -> Result<Vec<OutputFile>, BuildError> {
+        let files = if self.minify {
+            minify_files(files)?
+        } else {
+            files
+        };
+        self.output.put_all(&files)?;
+        Ok(Vec::new())
+    }
+
+    fn pieces(&self, path: &str, pieces: &[&[u8]]) -> Result<Vec<OutputFile>, BuildError> {
+        if self.minify {
+            return self.files(vec![OutputFile::new(path, pieces.concat())]);
+        }
+        self.output.put_pieces(path, pieces)?;
+        Ok(Vec::new())
     }
 }
 

@@ -3,7 +3,9 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::handoff::Handoff;
 use super::views::document_url;
+use crate::error::BuildError;
 use crate::json_list::json_list;
 use crate::output::OutputFile;
 use crate::pack::Pack;
@@ -39,7 +41,7 @@ struct ParagraphData<'a> {
 
 /// The pack's metadata and every document's metadata and ¶-numbered text, in reading order:
 /// `{"title",…,"generator","documents":[…]}`.
-pub fn pack_json(pack: &Pack) -> OutputFile {
+pub fn pack_json(pack: &Pack, handoff: &dyn Handoff) -> Result<Vec<OutputFile>, BuildError> {
     let config = &pack.config;
     let head = PackHead {
         title: &config.title,
@@ -71,5 +73,5 @@ pub fn pack_json(pack: &Pack) -> OutputFile {
             })
             .collect(),
     });
-    OutputFile::new("pack.json", json_list(&open, documents, "]}").into_bytes())
+    handoff.pieces("pack.json", &json_list(&open, documents, "]}").pieces())
 }

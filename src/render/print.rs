@@ -5,6 +5,7 @@ use rustc_hash::FxHashSet;
 use serde::Serialize;
 use tera::Context;
 
+use super::handoff::Handoff;
 use super::layout::{document_anchor, edition_layout};
 use super::splice::{marker, splice};
 use super::theme::{PRINT_TEMPLATE, Theme};
@@ -40,37 +41,31 @@ pub struct PrintDocument {
 /// Renders `print/index.html` from the already rendered pages in `files`, through the
 /// theme's `print.html`, which sees `documents`, `timeline` and `topics`. A template that only
 /// shows each part's HTML runs with a marker for it, and the HTML is spliced in afterwards
-/// (see [`splice`]); any other template, or one whose markers did not come out once each and
-/// in order, runs with the HTML itself.
+/// (see [`splice`]), the page going to `handoff` in pieces; any other template, or one whose
+/// markers did not come out once each and in order, runs with the HTML itself.
 pub fn render_print(
     pack: &Pack,
     theme: &Theme,
     site: &SiteView,
     page: &PageView,
     files: &[OutputFile],
-) -> Result<OutputFile, BuildError> {
+    handoff: &dyn Handoff,
+) -> Result<Vec<OutputFile>, BuildError> {
     let layout = edition_layout(pack, false);
     let files = files_by_path(files);
     let contents = part_contents(&layout, &files, "print edition")?;
     let mut rewriter = Rewriter::new(&layout, Vec::new(), Outside::Page(PRINT_PATH));
     let htmls = rewriter.rewrite_parts(&layout, &contents);
-    let spliced = if theme.print_shows_parts_only {
+    let path = format!("{PRINT_PATH}index.html");
+    if theme.print_shows_parts_only {
         let markers = (0..htmls.len()).map(marker).collect();
-        splice(
-            &render_parts(pack, theme, site, page, &layout, markers)?,
-            &htmls,
-        )
-    } else {
-        None
-    };
-    let html = match spliced {
-        Some(html) => html,
-        None => render_parts(pack, theme, site, page, &layout, htmls)?,
-    };
-    Ok(OutputFile::new(
-        format!("{PRINT_PATH}index.html"),
-        html.into_bytes(),
-    ))
+        let rendered = render_parts(pack, theme, site, page, &layout, markers)?;
+        if let Some(pieces) = splice(&rendered, &htmls) {
+            return handoff.pieces(&path, &pieces);
+        }
+    }
+    let html = render_parts(pack, theme, site, page, &layout, htmls)?;
+    handoff.files(vec![OutputFile::new(path, html.into_bytes())])
 }
 
 /// The pages the print edition is made from (none when the theme has no print template),

@@ -10,6 +10,7 @@ use super::cache::{PageInputs, RenderCache};
 use super::data::pack_json;
 use super::documents::{DocumentPages, EarlierPages, render_document_pages};
 use super::feeds::{atom_feed, robots, sitemap};
+use super::handoff::Handoff;
 use super::pages::{PageRenderer, RenderedPage, remember};
 use super::print::{PRINT_PATH, render_print};
 use super::reuse::{EarlierRender, Reuse};
@@ -209,16 +210,9 @@ pub fn render_pages(
     })
 }
 
-/// What becomes of each group of files made from the whole pack once it is made; it
-/// returns what the render should still return. A session hands back every file, to keep
-/// for its next build; a one-off build writes them and keeps none, so that the search index,
-/// the print edition and the data exports (hundreds of megabytes each on a large pack) are
-/// never all held at once.
-pub type Handoff<'a> = &'a (dyn Fn(Vec<OutputFile>) -> Result<Vec<OutputFile>, BuildError> + Sync);
-
 /// The files made from the whole pack and its `rendered` pages: the search index, the print
-/// edition, the data exports, feeds, and the theme's assets. The first three go through
-/// `handoff` as each is made. The index and timeline exports are taken from `exports` when
+/// edition, the data exports, feeds, and the theme's assets. The first three, and the
+/// assets, go to `handoff` as each is made. The index and timeline exports are taken from `exports` when
 /// their [`DataKeys`] are unchanged; the rest change with any document.
 ///
 /// The print edition reads the pages of its layout (see [`pages_print_reads`](super::print::pages_print_reads)) from
@@ -229,7 +223,7 @@ pub fn render_pack_files(
     options: &RenderOptions,
     rendered: &Rendered,
     exports: &mut RenderCache,
-    handoff: Handoff<'_>,
+    handoff: &dyn Handoff,
     timings: &mut Timings,
 ) -> Result<Vec<OutputFile>, BuildError> {
     let pages = rendered.files.as_slice();
@@ -242,7 +236,7 @@ pub fn render_pack_files(
         || {
             let started = Instant::now();
             let search = if site.search {
-                handoff(search_files(pack))
+                handoff.files(search_files(pack))
             } else {
                 Ok(Vec::new())
             };
@@ -253,8 +247,7 @@ pub fn render_pack_files(
                 || {
                     let started = Instant::now();
                     let print = if theme.has_print {
-                        print_edition(pack, theme, &site, options, pages)
-                            .and_then(|print| handoff(vec![print]))
+                        print_edition(pack, theme, &site, options, pages, handoff)
                     } else {
                         Ok(Vec::new())
                     };
@@ -262,8 +255,7 @@ pub fn render_pack_files(
                 },
                 || {
                     let started = Instant::now();
-                    let data = data_files(pack, theme, keys, exports)
-                        .and_then(|(data, assets)| Ok((handoff(data)?, handoff(assets)?)));
+                    let data = data_files(pack, theme, keys, exports, handoff);
                     (data, started.elapsed())
                 },
             )
@@ -300,7 +292,8 @@ fn print_edition(
     site: &SiteView,
     options: &RenderOptions,
     files: &[OutputFile],
-) -> Result<OutputFile, BuildError> {
+    handoff: &dyn Handoff,
+) -> Result<Vec<OutputFile>, BuildError> {
     let print_page = page_view(
         site,
         PRINT_PATH,
@@ -308,7 +301,7 @@ fn print_edition(
         "Every document of the pack on one page, with the timeline and the topic index.",
         options,
     );
-    render_print(pack, theme, site, &print_page, files)
+    render_print(pack, theme, site, &print_page, files, handoff)
 }
 
 /// The pack as data (`timeline.json`, its TimelineJS twin, `index.json`: from `exports` when
@@ -319,6 +312,7 @@ fn data_files(
     theme: &Theme,
     keys: DataKeys,
     exports: &RenderCache,
+    handoff: &dyn Handoff,
 ) -> Result<(Vec<OutputFile>, Vec<OutputFile>), BuildError> {
     let kept = |path: &str| {
         let bytes = keys.of(path).and_then(|key| exports.get(path, key))?;
@@ -328,16 +322,19 @@ fn data_files(
         })
     };
     let timeline_files = || match TIMELINE_EXPORTS.map(kept) {
-        [Some(json), Some(timelinejs)] => [json, timelinejs],
-        _ => timeline_exports(pack),
+        [Some(json), Some(timelinejs)] => handoff.files(vec![json, timelinejs]),
+        _ => timeline_exports(pack, handoff),
     };
-    let index_file = || kept(INDEX_JSON).unwrap_or_else(|| index_json(pack));
+    let index_file = || match kept(INDEX_JSON) {
+        Some(index) => handoff.files(vec![index]),
+        None => index_json(pack, handoff),
+    };
     let (timeline, (index, pack_data)) = rayon::join(timeline_files, || {
-        rayon::join(index_file, || pack_json(pack))
+        rayon::join(index_file, || pack_json(pack, handoff))
     });
-    let mut exports = Vec::from(timeline);
-    exports.push(index);
-    let mut assets = vec![pack_data];
+    let mut exports = timeline?;
+    exports.extend(index?);
+    let mut assets = pack_data?;
     let markdown = &pack.config.markdown;
     let css =
         syntax_css(&markdown.highlight_theme, &markdown.highlight_theme_dark).map_err(|e| {
@@ -353,7 +350,7 @@ fn data_files(
             .iter()
             .map(|(path, bytes)| OutputFile::new(path.as_str(), bytes.as_slice())),
     );
-    Ok((exports, assets))
+    Ok((exports, handoff.files(assets)?))
 }
 
 pub(super) fn page_view(

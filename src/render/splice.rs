@@ -2,8 +2,9 @@
 //!
 //! The print edition's parts are a few hundred megabytes on a large pack. Handed to Tera, each
 //! would be copied into a template value, then again into an output string that grows by
-//! doubling. Instead the template is given a short marker for each part, and the parts are put
-//! in place of their markers in one buffer of exactly the right size.
+//! doubling. Instead the template is given a short marker for each part, and the page is made
+//! of the rendered template's pieces between the markers with the parts in their places:
+//! pieces a writer can write one after another without ever joining them.
 
 /// What every marker starts with: an HTML comment, so a marker a theme somehow shows is
 /// still invisible.
@@ -35,27 +36,25 @@ pub fn shows_parts_only(template: &str) -> bool {
     })
 }
 
-/// `rendered` with each part's marker replaced by the part, or `None` unless the markers are
-/// there once each and in order (a template that filtered a part, or dropped or repeated
-/// one, is rendered with the parts themselves instead). Only `rendered` is searched for
-/// markers, so a part may hold any text.
-pub fn splice(rendered: &str, parts: &[String]) -> Option<String> {
-    let markers: usize = (0..parts.len()).map(|i| marker(i).len()).sum();
-    let contents: usize = parts.iter().map(String::len).sum();
-    let mut out = String::with_capacity((rendered.len() + contents).checked_sub(markers)?);
+/// `rendered` with each part's marker replaced by the part, as the pieces to write one after
+/// another, or `None` unless the markers are there once each and in order (a template that
+/// filtered a part, or dropped or repeated one, is rendered with the parts themselves
+/// instead). Only `rendered` is searched for markers, so a part may hold any text.
+pub fn splice<'a>(rendered: &'a str, parts: &'a [String]) -> Option<Vec<&'a [u8]>> {
+    let mut pieces = Vec::with_capacity(2 * parts.len() + 1);
     let mut rest = rendered;
     for (index, part) in parts.iter().enumerate() {
         let at = rest.find(PREFIX)?;
         let after = rest[at..].strip_prefix(marker(index).as_str())?;
-        out.push_str(&rest[..at]);
-        out.push_str(part);
+        pieces.push(&rest.as_bytes()[..at]);
+        pieces.push(part.as_bytes());
         rest = after;
     }
     if rest.contains(PREFIX) {
         return None;
     }
-    out.push_str(rest);
-    Some(out)
+    pieces.push(rest.as_bytes());
+    Some(pieces)
 }
 
 #[cfg(test)]
@@ -69,9 +68,9 @@ mod tests {
     #[test]
     fn parts_take_their_markers_places() {
         let page = format!("<main>{}|{}|{}</main>", marker(0), marker(1), marker(2));
-        let spliced = splice(&page, &parts()).unwrap();
-        assert_eq!(spliced, "<main><p id=\"a\">A</p>||<p>C</p></main>");
-        assert_eq!(spliced.capacity(), spliced.len());
+        let parts = parts();
+        let spliced = splice(&page, &parts).unwrap().concat();
+        assert_eq!(spliced, b"<main><p id=\"a\">A</p>||<p>C</p></main>");
     }
 
     #[test]
@@ -92,7 +91,8 @@ mod tests {
     fn a_part_may_hold_a_marker() {
         let parts = [marker(1), "b".to_string()];
         let page = format!("{}{}", marker(0), marker(1));
-        assert_eq!(splice(&page, &parts).unwrap(), format!("{}b", marker(1)));
+        let spliced = splice(&page, &parts).unwrap().concat();
+        assert_eq!(spliced, format!("{}b", marker(1)).as_bytes());
     }
 
     #[test]
@@ -114,6 +114,7 @@ mod tests {
 
     #[test]
     fn no_parts_leaves_the_page_as_it_is() {
-        assert_eq!(splice("<p>x</p>", &[]).as_deref(), Some("<p>x</p>"));
+        let spliced = splice("<p>x</p>", &[]).map(|pieces| pieces.concat());
+        assert_eq!(spliced.as_deref(), Some(&b"<p>x</p>"[..]));
     }
 }

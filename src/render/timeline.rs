@@ -6,12 +6,14 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use super::handoff::Handoff;
 use super::views::document_url;
 use crate::analyse::dates::chart::overview_svg;
 use crate::analyse::dates::timeline::{
     EventSource, MonthGroup, TimelineEvent, by_month, display_date,
 };
 use crate::analyse::index::TermId;
+use crate::error::BuildError;
 use crate::fingerprint::Fingerprint;
 use crate::output::OutputFile;
 use crate::pack::Pack;
@@ -545,8 +547,8 @@ pub fn event_link(pack: &Pack, index: usize) -> DocumentEventView {
 /// The paths of the timeline exports.
 pub const TIMELINE_EXPORTS: [&str; 2] = ["timeline.json", "timeline-timelinejs.json"];
 
-/// `timeline.json` and `timeline-timelinejs.json`.
-pub fn timeline_exports(pack: &Pack) -> [OutputFile; 2] {
+/// `timeline.json` and `timeline-timelinejs.json`, each handed to `handoff` once made.
+pub fn timeline_exports(pack: &Pack, handoff: &dyn Handoff) -> Result<Vec<OutputFile>, BuildError> {
     let timeline = &pack.analysis.chronology.timeline;
     let titles: BTreeMap<&str, &str> = pack
         .documents
@@ -554,13 +556,10 @@ pub fn timeline_exports(pack: &Pack) -> [OutputFile; 2] {
         .map(|d| (d.slug.as_str(), d.meta.title.as_str()))
         .collect();
     let title_of = |slug: &str| titles.get(slug).map_or_else(String::new, |t| t.to_string());
-    [
-        OutputFile::new(TIMELINE_EXPORTS[0], timeline.to_json().into_bytes()),
-        OutputFile::new(
-            TIMELINE_EXPORTS[1],
-            timeline
-                .to_timelinejs_json(&pack.config.title, &title_of)
-                .into_bytes(),
-        ),
-    ]
+    let json = timeline.to_json();
+    let mut files = handoff.pieces(TIMELINE_EXPORTS[0], &json.pieces())?;
+    drop(json);
+    let timelinejs = timeline.to_timelinejs_json(&pack.config.title, &title_of);
+    files.extend(handoff.pieces(TIMELINE_EXPORTS[1], &timelinejs.pieces())?);
+    Ok(files)
 }

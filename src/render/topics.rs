@@ -7,10 +7,12 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::handoff::Handoff;
 use super::timeline::{DocumentEventView, event_link, split_by_year, topic_key};
 use super::views::{DateView, document_url};
 use crate::analyse::PackAnalysis;
 use crate::analyse::index::{IndexEntry, Term, TermId, Vocabulary};
+use crate::error::BuildError;
 use crate::fingerprint::Fingerprint;
 use crate::output::OutputFile;
 use crate::pack::Pack;
@@ -582,8 +584,8 @@ fn initial(name: &str) -> String {
 /// The path of the index export.
 pub const INDEX_JSON: &str = "index.json";
 
-/// `index.json`: every term with taxonomy, aliases and its mentions.
-pub fn index_json(pack: &Pack) -> OutputFile {
+/// `index.json`: every term with taxonomy, aliases and its mentions, handed to `handoff`.
+pub fn index_json(pack: &Pack, handoff: &dyn Handoff) -> Result<Vec<OutputFile>, BuildError> {
     let analysis: &PackAnalysis = &pack.analysis;
     let inputs: Vec<_> = pack
         .index_inputs()
@@ -591,7 +593,7 @@ pub fn index_json(pack: &Pack) -> OutputFile {
         .zip(pack.analyses.iter().map(|found| &found.mentions))
         .collect();
     let json = analysis.topics.to_json(&analysis.vocabulary, &inputs);
-    OutputFile::new(INDEX_JSON, json.into_bytes())
+    handoff.pieces(INDEX_JSON, &json.pieces())
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::DateMention;
 use crate::date::{PartialDate, Precision, month_name};
-use crate::json_list::json_list;
+use crate::json_list::{JsonList, json_list};
 
 /// Where a timeline event came from; also the order of events on the same date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -127,7 +127,7 @@ impl Timeline {
 
     /// The timeline as the site's own JSON, with a fixed key order. Written compactly: it
     /// grows with the pack, and readers are programs.
-    pub fn to_json(&self) -> String {
+    pub fn to_json(&self) -> JsonList {
         #[derive(Serialize)]
         struct Event<'a> {
             date: PartialDate,
@@ -167,7 +167,7 @@ impl Timeline {
         &self,
         pack_title: &str,
         document_titles: &(dyn Fn(&str) -> String + Sync),
-    ) -> String {
+    ) -> JsonList {
         #[derive(Serialize)]
         struct Date {
             year: String,

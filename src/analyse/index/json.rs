@@ -7,7 +7,7 @@ use serde::{Serialize, Serializer};
 
 use super::aggregate::{DocumentIndex, DocumentInput, IndexEntry, TopicIndex};
 use super::vocabulary::Vocabulary;
-use crate::json_list::json_list;
+use crate::json_list::{JsonList, json_list};
 
 #[derive(Serialize)]
 struct JsonTerm<'a> {
@@ -84,7 +84,7 @@ impl TopicIndex {
         &self,
         vocabulary: &Vocabulary,
         docs: &[(DocumentInput<'_>, &DocumentIndex)],
-    ) -> String {
+    ) -> JsonList {
         let terms = self.entries.par_iter().map(|entry| {
             let term = vocabulary.get(entry.term);
             JsonTerm {
@@ -138,7 +138,7 @@ aliases = ["Lavrov"]
         };
         let found = index_document(&Matcher::new(&v), &doc);
         let docs = [(doc, &found)];
-        let json = build_index(&v, &docs).to_json(&v, &docs);
+        let json = build_index(&v, &docs).to_json(&v, &docs).into_string();
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(
             value,

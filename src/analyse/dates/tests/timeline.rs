@@ -144,7 +144,7 @@ fn json_has_the_documented_shape_and_key_order() {
         qualifier: Some("late".to_string()),
         ..event("2014", EventSource::Text, "letter", Some("p7"), "Range")
     });
-    let json = Timeline::new(events).to_json();
+    let json = Timeline::new(events).to_json().into_string();
     let value: Value = serde_json::from_str(&json).expect("valid JSON");
     let events = value["events"].as_array().expect("events array");
     assert_eq!(events.len(), 10);
@@ -212,7 +212,9 @@ fn timelinejs_json_leaves_out_what_is_not_known() {
     });
     let timeline = Timeline::new(events);
     let names = |slug: &str| format!("Title of {slug}");
-    let json = timeline.to_timelinejs_json("Syria & Russia", &names);
+    let json = timeline
+        .to_timelinejs_json("Syria & Russia", &names)
+        .into_string();
     let value: Value = serde_json::from_str(&json).expect("valid JSON");
     assert_eq!(value["title"]["text"]["headline"], "Syria &amp; Russia");
     let events = value["events"].as_array().expect("events");
