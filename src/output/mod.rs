@@ -65,3 +65,15 @@ pub struct WriteReport {
     /// Stale files removed.
     pub removed: usize,
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::OutputFile;
+
+    /// Files from (path, text) pairs.
+    pub(crate) fn files(list: &[(&str, &str)]) -> Vec<OutputFile> {
+        list.iter()
+            .map(|(p, b)| OutputFile::new(*p, b.as_bytes().to_vec()))
+            .collect()
+    }
+}

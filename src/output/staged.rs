@@ -208,12 +208,7 @@ fn holds(path: &Path, pieces: &[&[u8]]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn files(list: &[(&str, &str)]) -> Vec<OutputFile> {
-        list.iter()
-            .map(|(p, b)| OutputFile::new(*p, b.as_bytes().to_vec()))
-            .collect()
-    }
+    use crate::output::tests::files;
 
     fn build(out: &Path, list: &[(&str, &str)]) -> WriteOutcome {
         let staged = StagedOutput::begin(out).unwrap();

@@ -276,12 +276,7 @@ pub(super) fn is_safe_relative(path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn files(list: &[(&str, &str)]) -> Vec<OutputFile> {
-        list.iter()
-            .map(|(p, b)| OutputFile::new(*p, b.as_bytes().to_vec()))
-            .collect()
-    }
+    use crate::output::tests::files;
 
     #[test]
     fn first_write_then_only_changes_then_removals() {
