@@ -245,10 +245,11 @@ impl Session {
         Ok(self.report(&pack, parsed, rendered.rendered, writes, started, timings))
     }
 
-    /// Builds once, writing each file as soon as it is made and keeping none of them: memory
-    /// then holds the pack and the files being made rather than the whole site, and nothing
-    /// is kept for a next build that will not come. The files are staged beside the output
-    /// folder until the build has succeeded (see [`StagedOutput`]).
+    /// Builds once, writing each file as soon as it is made and keeping only the pages the
+    /// print edition is made from, until it is made: memory then holds the pack and the
+    /// files being made rather than the whole site, and nothing is kept for a next build that
+    /// will not come. The files are staged beside the output folder until the build has
+    /// succeeded (see [`StagedOutput`]).
     pub fn build_once(mut self) -> Result<BuildReport, BuildError> {
         let started = Instant::now();
         let mut timings = Timings::default();
