@@ -245,6 +245,12 @@ pub enum BuildError {
         /// What the zip writer reported.
         message: String,
     },
+    /// Two files of the site would have the same path: a file in a `static/` folder (the
+    /// pack's or the theme's) is named like one Casebook makes.
+    #[error(
+        "two files of the site would be at {0}: a file in static/ has the path of a file Casebook makes (its pages, robots.txt, sitemap.xml, atom.xml, syntax.css, the data exports, search/); rename or move it"
+    )]
+    SamePath(String),
     /// Reading or writing outside the pack's content failed.
     #[error("{action} {path}: {source}")]
     Io {

@@ -10,7 +10,7 @@ use std::path::Path;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, System, ZipWriter};
 
-use super::OutputFile;
+use super::{OutputFile, refuse_shared_paths};
 use crate::error::BuildError;
 
 /// The files as a zip archive, each under `folder/` so that unpacking makes one folder.
@@ -20,6 +20,7 @@ pub fn zip_archive(files: &[OutputFile], folder: &str, path: &Path) -> Result<Ve
         path: path.to_path_buf(),
         message: e.to_string(),
     };
+    refuse_shared_paths(files.iter().map(|file| &*file.path))?;
     let mut sorted: Vec<&OutputFile> = files.iter().collect();
     sorted.sort_by(|a, b| a.path.cmp(&b.path));
     let options = SimpleFileOptions::default()

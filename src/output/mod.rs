@@ -22,6 +22,10 @@ pub use sync::{WriteOutcome, Writer, write_file};
 
 use std::sync::Arc;
 
+use rustc_hash::FxHashSet;
+
+use crate::error::BuildError;
+
 /// One file of the site: its path in the output (with `/`) and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
@@ -52,6 +56,16 @@ impl OutputFile {
             path: path.into(),
             bytes,
         }
+    }
+}
+
+/// An error naming the first path two of `paths` share: which of two files made at one path
+/// would be written is not a choice a build should leave to chance.
+fn refuse_shared_paths<'a>(paths: impl IntoIterator<Item = &'a str>) -> Result<(), BuildError> {
+    let mut seen = FxHashSet::default();
+    match paths.into_iter().find(|path| !seen.insert(*path)) {
+        Some(path) => Err(BuildError::SamePath(path.to_string())),
+        None => Ok(()),
     }
 }
 

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
 use super::sync::{create_parent, is_safe_relative, list_files, remove_empty_parents, sibling};
-use super::{OutputFile, WriteOutcome, WriteReport};
+use super::{OutputFile, WriteOutcome, WriteReport, refuse_shared_paths};
 use crate::error::BuildError;
 
 /// A build's output while it is being made.
@@ -105,8 +105,9 @@ impl StagedOutput {
 
     /// Puts the build in place of the last one and says what changed.
     pub fn finish(mut self) -> Result<WriteOutcome, BuildError> {
-        self.finished = true;
         let made = std::mem::take(self.made.get_mut().unwrap_or_else(PoisonError::into_inner));
+        refuse_shared_paths(made.iter().map(|(path, _)| &**path))?;
+        self.finished = true;
         if !self.existing {
             if let Some(parent) = self.output.parent() {
                 fs::create_dir_all(parent).map_err(|e| BuildError::io("creating", parent, e))?;
@@ -323,5 +324,25 @@ mod tests {
             fs::read_to_string(out.join("index.json")).unwrap(),
             "{\"a\":[1,3]}"
         );
+    }
+
+    #[test]
+    fn two_files_at_one_path_stop_the_build_before_anything_is_moved() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        build(&out, &[("robots.txt", "made"), ("a.html", "a")]);
+        let staged = StagedOutput::begin(&out).unwrap();
+        staged
+            .put_all(&files(&[("a.html", "new"), ("robots.txt", "made")]))
+            .unwrap();
+        staged.put_all(&files(&[("robots.txt", "static")])).unwrap();
+        let error = staged.finish().unwrap_err();
+        assert!(
+            matches!(&error, BuildError::SamePath(path) if path == "robots.txt"),
+            "{error}"
+        );
+        assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "a");
+        assert_eq!(fs::read_to_string(out.join("robots.txt")).unwrap(), "made");
+        assert_eq!(leftovers(dir.path()), 1, "no staging folder");
     }
 }

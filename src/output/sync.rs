@@ -8,7 +8,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::{OutputFile, SharedBytes, WriteReport};
+use super::{OutputFile, SharedBytes, WriteReport, refuse_shared_paths};
 use crate::error::BuildError;
 
 /// Writes builds to an output folder, remembering what it wrote so the next build of the same
@@ -38,6 +38,7 @@ impl Writer {
         files: &[OutputFile],
     ) -> Result<WriteOutcome, BuildError> {
         refuse_unsafe_paths(files)?;
+        refuse_shared_paths(files.iter().map(|file| &*file.path))?;
         let outcome = if !output.exists() {
             write_fresh(output, files)?
         } else {
@@ -332,6 +333,20 @@ mod tests {
                 "{bad}"
             );
         }
+        assert!(!out.exists());
+    }
+
+    #[test]
+    fn two_files_at_one_path_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let error = Writer::default()
+            .write(&out, &files(&[("robots.txt", "a"), ("robots.txt", "b")]))
+            .unwrap_err();
+        assert!(
+            matches!(&error, BuildError::SamePath(path) if path == "robots.txt"),
+            "{error}"
+        );
         assert!(!out.exists());
     }
 }

@@ -140,6 +140,17 @@ fn template_syntax_error_names_template_and_line() {
     assert!(err.contains(":2:"), "{err}");
 }
 
+/// A file in `static/` at the path of a file the build makes used to leave which one was
+/// written to chance (and, with files staged as they are made, could fail halfway).
+#[test]
+fn a_static_file_at_the_path_of_a_made_file_is_an_error() {
+    let err = fails_keeping_output(|p| {
+        p.write("static/robots.txt", "User-agent: *\nDisallow: /\n");
+    });
+    assert!(err.contains("robots.txt"), "{err}");
+    assert!(err.contains("static/"), "{err}");
+}
+
 #[test]
 fn template_runtime_error_names_template() {
     let err = fails_keeping_output(|p| {
