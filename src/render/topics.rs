@@ -338,7 +338,7 @@ pub fn term_page_view(pack: &Pack, entry: &IndexEntry, events: &ParagraphEvents)
                                 label: format!("¶{}", mention.paragraph.trim_start_matches('p')),
                                 url: format!("{url}#{}", mention.paragraph),
                                 before: s[..h.start].to_string(),
-                                matched: s[h.clone()].to_string(),
+                                matched: mention.matched().to_string(),
                                 after: s[h.end..].to_string(),
                             }
                         })

@@ -49,8 +49,14 @@ pub struct Mention {
     pub sentence: String,
     /// The byte range of the match within `sentence`.
     pub highlight: Range<usize>,
-    /// The text that matched, as shown: always `sentence[highlight]`.
-    pub matched: String,
+}
+
+impl Mention {
+    /// The text that matched, as shown. Not kept as a string of its own: a large pack has
+    /// over a million mentions.
+    pub fn matched(&self) -> &str {
+        &self.sentence[self.highlight.clone()]
+    }
 }
 
 /// Finds the mentions of one document; pure, so it can be cached per document.
@@ -67,7 +73,6 @@ pub fn index_document(matcher: &Matcher, doc: &DocumentInput<'_>) -> DocumentInd
             mentions.push(Mention {
                 term: found.term,
                 paragraph: id.clone(),
-                matched: sentence[highlight.clone()].to_string(),
                 sentence,
                 highlight,
             });
@@ -273,7 +278,7 @@ taxonomy = "people"
         assert_eq!(russian.term, id(&v, "Russia"));
         assert_eq!(russian.paragraph, "p1");
         assert_eq!(russian.sentence, "The Russian envoy spoke.");
-        assert_eq!(russian.matched, "Russian");
+        assert_eq!(russian.matched(), "Russian");
         assert_eq!(&russian.sentence[russian.highlight.clone()], "Russian");
         assert_eq!(syria.sentence, "Then Syria.");
         assert_eq!(syria.highlight, 5..10);

@@ -164,7 +164,6 @@ mod tests {
             paragraph: paragraph.to_string(),
             sentence: String::new(),
             highlight: 0..0,
-            matched: String::new(),
         }
     }
 
