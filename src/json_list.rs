@@ -32,12 +32,7 @@ impl JsonList {
 
     /// The whole document, in a buffer of exactly its size.
     pub fn into_string(self) -> String {
-        let pieces = self.pieces();
-        let mut json = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
-        for piece in pieces {
-            json.push_str(std::str::from_utf8(piece).expect("pieces of a string"));
-        }
-        json
+        String::from_utf8(self.pieces().concat()).expect("pieces of strings")
     }
 }
 

@@ -54,7 +54,7 @@ enum Ids {
 struct Found {
     /// Scripts taken out, in order.
     scripts: Vec<String>,
-    /// The ids of the part, unprefixed (with [`Ids::Assumed`]).
+    /// The ids of the part, with its prefix (with [`Ids::Assumed`]).
     ids: Vec<String>,
     /// The ids its links were assumed to reach (with [`Ids::Assumed`]).
     assumed: Vec<String>,
@@ -106,7 +106,7 @@ impl<'a> Rewriter<'a> {
     /// its ids are learnt on the way. Only a part one of whose links reaches an id that no
     /// part has is rewritten again, pointing that link at the part instead.
     pub fn rewrite_parts(&mut self, layout: &Layout, contents: &[&str]) -> Vec<String> {
-        let drafts: Vec<(String, Found)> = layout
+        let mut drafts: Vec<(String, Found)> = layout
             .parts
             .par_iter()
             .zip(contents)
@@ -117,9 +117,8 @@ impl<'a> Rewriter<'a> {
                 (out, found)
             })
             .collect();
-        for (part, (_, found)) in layout.parts.iter().zip(&drafts) {
-            self.ids
-                .extend(found.ids.iter().map(|id| prefixed(&part.anchor, id)));
+        for (_, found) in &mut drafts {
+            self.ids.extend(std::mem::take(&mut found.ids));
         }
         let (parts, scripts): (Vec<String>, Vec<Vec<String>>) = drafts
             .into_par_iter()
@@ -188,7 +187,7 @@ impl<'a> Rewriter<'a> {
                 Token::Start(mut tag) => {
                     if let Some(part) = part {
                         if let (Ids::Assumed, Some(id)) = (ids, tag.get("id")) {
-                            found.ids.push(id.to_string());
+                            found.ids.push(prefixed(&part.anchor, id));
                         }
                         prefix_ids(&mut tag, &part.anchor);
                     }
