@@ -10,6 +10,7 @@ use super::DocumentAnalysis;
 use super::chronology::document_events;
 use super::dates::timeline::Timeline;
 use crate::fingerprint::Fingerprint;
+use crate::markdown::BlockNumber;
 use crate::source::Document;
 
 /// For each event `doc` puts on the timeline, in timeline order, the digest of the event, the
@@ -35,8 +36,8 @@ pub fn event_digests(doc: &Document, analysis: &DocumentAnalysis) -> Vec<u64> {
         .iter()
         .map(|event| {
             let mut fingerprint = Fingerprint::default().number(about_document).hashed(event);
-            if let Some(paragraph) = &event.paragraph {
-                for mention in mentions.iter().filter(|m| m.paragraph == *paragraph) {
+            if let Some(paragraph) = event.paragraph.as_deref().and_then(BlockNumber::of_id) {
+                for mention in mentions.iter().filter(|m| m.paragraph == paragraph) {
                     fingerprint = fingerprint.number(mention.term.0 as u64);
                 }
             }

@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use super::DocumentAnalysis;
 use super::index::TermId;
 use crate::fingerprint::Fingerprint;
+use crate::markdown::BlockNumber;
 use crate::source::Document;
 
 /// For each term `analysis` finds in `doc`, in term order, the digest of the document's
@@ -26,15 +27,16 @@ pub fn term_digests(doc: &Document, analysis: &DocumentAnalysis) -> Vec<(TermId,
         .into_iter()
         .map(|term| {
             let mut fingerprint = Fingerprint::default().number(about_document);
-            let mut paragraphs: Vec<&str> = Vec::new();
+            let mut paragraphs: Vec<BlockNumber> = Vec::new();
             for mention in analysis.mentions.mentions.iter().filter(|m| m.term == term) {
                 fingerprint = fingerprint.hashed(mention);
-                if paragraphs.last() != Some(&mention.paragraph.as_str()) {
-                    paragraphs.push(&mention.paragraph);
+                if paragraphs.last() != Some(&mention.paragraph) {
+                    paragraphs.push(mention.paragraph);
                 }
             }
             for (paragraph, date) in &analysis.dates {
-                if paragraphs.contains(&paragraph.as_str()) {
+                let number = BlockNumber::of_id(paragraph);
+                if number.is_some_and(|number| paragraphs.contains(&number)) {
                     fingerprint = fingerprint.text(paragraph).hashed(date);
                 }
             }

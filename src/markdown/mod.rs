@@ -24,7 +24,10 @@ pub use plain::render_plain_text;
 pub use render::{MarkdownOptions, render_markdown};
 pub(crate) use sanitize::is_web_address;
 
+use std::fmt;
 use std::ops::Range;
+
+use serde::Serialize;
 
 /// A rendered body: the HTML and what the later stages need to know about it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -84,6 +87,34 @@ pub struct WebLink {
     pub span: Range<usize>,
 }
 
+/// The number of a numbered block, from 1: shown as ¶n, anchored at its id ([`block_id`]).
+/// Index mentions and locators keep this rather than the id: a large pack has over a million
+/// of them, and a page needs only the number to show and link to one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct BlockNumber(pub u32);
+
+impl BlockNumber {
+    /// The block at `position` (from 0) of its body.
+    pub fn at(position: usize) -> Self {
+        Self(u32::try_from(position + 1).unwrap_or(u32::MAX))
+    }
+
+    /// The number in an id [`block_id`] made ("p3" gives 3); `None` for any other id.
+    pub fn of_id(id: &str) -> Option<Self> {
+        let digits = id.strip_prefix('p')?;
+        let canonical = digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0');
+        canonical.then(|| digits.parse().ok().map(Self)).flatten()
+    }
+}
+
+/// Shows the block's id, `p3`.
+impl fmt::Display for BlockNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "p{}", self.0)
+    }
+}
+
 /// The id of the `n`th numbered block (1-based).
 pub fn block_id(n: usize) -> String {
     format!("p{n}")
@@ -100,3 +131,36 @@ fn block_open(html: &mut String, n: usize) {
 }
 
 const BLOCK_CLOSE: &str = "</div>\n";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_block_number_reads_back_from_the_id_it_shows() {
+        for position in [0, 1, 9, 99_999] {
+            let number = BlockNumber::at(position);
+            assert_eq!(number.to_string(), block_id(position + 1));
+            assert_eq!(BlockNumber::of_id(&number.to_string()), Some(number));
+        }
+        assert_eq!(BlockNumber::at(2), BlockNumber(3));
+    }
+
+    #[test]
+    fn only_ids_made_for_blocks_have_a_number() {
+        for id in [
+            "",
+            "p",
+            "p0",
+            "p03",
+            "p+3",
+            "p-1",
+            "q3",
+            "p3a",
+            "notes",
+            "p1-heading",
+        ] {
+            assert_eq!(BlockNumber::of_id(id), None, "{id}");
+        }
+    }
+}

@@ -21,7 +21,7 @@ use super::timeline::{
     timeline_page_view, timeline_pages,
 };
 use super::topics::{
-    INDEX_JSON, ParagraphEvents, index_json, index_page_inputs, index_view, term_page_inputs,
+    INDEX_JSON, TermPageSources, index_json, index_page_inputs, index_view, term_page_inputs,
     term_page_view, term_url,
 };
 use super::views::{DocumentSummary, PageView, SiteView};
@@ -545,7 +545,7 @@ fn render_topics(
         index_inputs,
         || index_view(pack),
     )?];
-    let events = ParagraphEvents::new(pack);
+    let sources = TermPageSources::new(pack);
     let key = inputs
         .iter()
         .copied()
@@ -561,7 +561,7 @@ fn render_topics(
             let description = term.description.clone().unwrap_or_default();
             let page = page_view(site, &path, &term.name, &description, options);
             renderer.render_from_inputs(output, "term.html", &page, "term", inputs, || {
-                term_page_view(pack, entry, &events)
+                term_page_view(pack, entry, &sources)
             })
         })
         .collect::<Result<_, BuildError>>()?;

@@ -15,6 +15,7 @@ use crate::analyse::dates::timeline::{
 use crate::analyse::index::TermId;
 use crate::error::BuildError;
 use crate::fingerprint::Fingerprint;
+use crate::markdown::BlockNumber;
 use crate::output::OutputFile;
 use crate::pack::Pack;
 
@@ -384,7 +385,7 @@ pub fn topic_key(taxonomy: &str, slug: &str) -> String {
 /// parallel).
 pub struct EventLookup<'a> {
     pack: &'a Pack,
-    term_ids: Vec<OnceLock<HashMap<&'a str, Vec<TermId>>>>,
+    term_ids: Vec<OnceLock<HashMap<BlockNumber, Vec<TermId>>>>,
     document_tags: Vec<OnceLock<u64>>,
 }
 
@@ -417,18 +418,18 @@ impl<'a> EventLookup<'a> {
     }
 
     /// The terms paragraph `paragraph` of the document at `doc` mentions, in text order.
-    fn paragraph_terms(&self, doc: usize, paragraph: &str) -> &[TermId] {
+    fn paragraph_terms(&self, doc: usize, paragraph: BlockNumber) -> &[TermId] {
         let by_paragraph = self.term_ids[doc].get_or_init(|| {
-            let mut terms: HashMap<&str, Vec<TermId>> = HashMap::new();
+            let mut terms: HashMap<BlockNumber, Vec<TermId>> = HashMap::new();
             for mention in &self.pack.analyses[doc].mentions.mentions {
                 terms
-                    .entry(mention.paragraph.as_str())
+                    .entry(mention.paragraph)
                     .or_default()
                     .push(mention.term);
             }
             terms
         });
-        by_paragraph.get(paragraph).map_or(&[], Vec::as_slice)
+        by_paragraph.get(&paragraph).map_or(&[], Vec::as_slice)
     }
 
     /// The position of the document an event comes from; `event` must be one of the
@@ -457,7 +458,7 @@ fn event_terms(
         return Vec::new();
     };
     let mut ids = pack.analysis.tags[doc].clone();
-    if let Some(paragraph) = &event.paragraph {
+    if let Some(paragraph) = event.paragraph.as_deref().and_then(BlockNumber::of_id) {
         ids.extend_from_slice(terms.paragraph_terms(doc, paragraph));
     }
     ids

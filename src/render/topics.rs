@@ -1,7 +1,7 @@
 //! The topic index pages: `/topics/` (A–Z by taxonomy, with locators down to the paragraph),
 //! one page per term, and `index.json`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -14,6 +14,7 @@ use crate::analyse::PackAnalysis;
 use crate::analyse::index::{IndexEntry, Term, TermId, Vocabulary};
 use crate::error::BuildError;
 use crate::fingerprint::Fingerprint;
+use crate::markdown::BlockNumber;
 use crate::output::OutputFile;
 use crate::pack::Pack;
 
@@ -68,15 +69,6 @@ pub fn taxonomy_label(name: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A paragraph a term is mentioned in.
-#[derive(Debug, Clone, Serialize)]
-pub struct ParagraphLink {
-    /// "¶3".
-    pub label: String,
-    /// `documents/x/#p3`.
-    pub url: String,
-}
-
 /// One document's share of a term's mentions.
 #[derive(Debug, Clone, Serialize)]
 pub struct LocatorView {
@@ -84,8 +76,9 @@ pub struct LocatorView {
     pub label: String,
     /// The document's page.
     pub url: String,
-    /// The paragraphs, in order.
-    pub paragraphs: Vec<ParagraphLink>,
+    /// The paragraphs' numbers, in order: ¶3 is at `#p3` of the document's page. Numbers,
+    /// not links, since the A–Z index lists thousands: the template writes the links.
+    pub paragraphs: Vec<BlockNumber>,
 }
 
 /// A term as the A–Z index lists it.
@@ -135,34 +128,34 @@ pub struct TaxonomyIndexView {
 
 /// A mention shown in context: the sentence, with the matched words marked.
 #[derive(Debug, Clone, Serialize)]
-pub struct MentionView {
-    /// "¶3".
-    pub label: String,
-    /// `documents/x/#p3`.
-    pub url: String,
+pub struct MentionView<'a> {
+    /// The paragraph's number: ¶3 is at `#p3` of the document's page.
+    pub paragraph: BlockNumber,
     /// The sentence before the match.
-    pub before: String,
+    pub before: &'a str,
     /// The matched words.
-    pub matched: String,
+    pub matched: &'a str,
     /// The sentence after the match.
-    pub after: String,
+    pub after: &'a str,
 }
 
-/// A document's mentions on a term page.
+/// A document's mentions on a term page. It borrows what every term page listing the
+/// document shows alike, worked out once per render ([`TermPageSources`]).
 #[derive(Debug, Clone, Serialize)]
-pub struct TermDocumentView {
+pub struct TermDocumentView<'a> {
     /// The title.
-    pub title: String,
+    pub title: &'a str,
     /// The page.
-    pub url: String,
+    pub url: &'a str,
     /// The date.
-    pub date: Option<DateView>,
+    pub date: Option<&'a DateView>,
     /// The kind.
-    pub kind: Option<String>,
+    pub kind: Option<&'a str>,
     /// The mentions quoted in context, in text order.
-    pub mentions: Vec<MentionView>,
-    /// Paragraphs with mentions not quoted (beyond the page's quota).
-    pub paragraphs: Vec<ParagraphLink>,
+    pub mentions: Vec<MentionView<'a>>,
+    /// The numbers of the paragraphs with mentions not quoted (beyond the page's quota), as
+    /// in [`LocatorView::paragraphs`].
+    pub paragraphs: &'a [BlockNumber],
 }
 
 /// A related term and how many paragraphs it shares.
@@ -190,21 +183,21 @@ pub struct EventYearView {
 
 /// Everything a term page shows.
 #[derive(Debug, Clone, Serialize)]
-pub struct TermPageView {
+pub struct TermPageView<'a> {
     /// The name.
-    pub name: String,
+    pub name: &'a str,
     /// `topics`.
-    pub taxonomy: String,
+    pub taxonomy: &'a str,
     /// "Topics".
     pub taxonomy_label: String,
     /// The description.
-    pub description: Option<String>,
+    pub description: Option<&'a str>,
     /// Other names the term is found by.
-    pub aliases: Vec<String>,
+    pub aliases: &'a [String],
     /// Mentions in the texts.
     pub mention_count: usize,
     /// Mentions grouped by document, in date order.
-    pub documents: Vec<TermDocumentView>,
+    pub documents: Vec<TermDocumentView<'a>>,
     /// Documents whose front matter names the term.
     pub tagged: Vec<TermLink>,
     /// Terms mentioned in the same paragraphs.
@@ -274,7 +267,7 @@ fn entry_view(pack: &Pack, entry: &IndexEntry) -> EntryView {
                 let url = document_url(&doc.slug);
                 LocatorView {
                     label: doc.meta.label(),
-                    paragraphs: paragraph_links(&url, &locator.paragraphs),
+                    paragraphs: locator.paragraphs.clone(),
                     url,
                 }
             })
@@ -296,35 +289,41 @@ fn entry_view(pack: &Pack, entry: &IndexEntry) -> EntryView {
 }
 
 /// The page of one index entry.
-pub fn term_page_view(pack: &Pack, entry: &IndexEntry, events: &ParagraphEvents) -> TermPageView {
+pub fn term_page_view<'a>(
+    pack: &'a Pack,
+    entry: &'a IndexEntry,
+    sources: &'a TermPageSources<'a>,
+) -> TermPageView<'a> {
     let vocabulary = &pack.analysis.vocabulary;
     let term = vocabulary.get(entry.term);
     let mut quota = QUOTED_MENTION_LIMIT;
-    let events = term_events(entry, events);
+    let events = term_events(entry, sources);
     TermPageView {
-        name: term.name.clone(),
-        taxonomy: term.taxonomy.clone(),
+        name: &term.name,
+        taxonomy: &term.taxonomy,
         taxonomy_label: taxonomy_label(&term.taxonomy),
-        description: term.description.clone(),
-        aliases: term.aliases.clone(),
+        description: term.description.as_deref(),
+        aliases: &term.aliases,
         mention_count: entry.mention_count,
         documents: entry
             .locators
             .iter()
             .map(|locator| {
                 let doc = &pack.documents[locator.document];
+                let listed = sources.document(locator.document);
                 let mentions = &pack.analyses[locator.document].mentions.mentions;
-                let url = document_url(&doc.slug);
+                let url = listed.url.as_str();
                 let quoted = locator.mentions.len().min(quota);
                 quota -= quoted;
                 TermDocumentView {
-                    title: doc.meta.title.clone(),
-                    date: doc.meta.date.map(DateView::from),
-                    kind: doc.meta.kind.clone(),
+                    title: &doc.meta.title,
+                    url,
+                    date: listed.date.as_ref(),
+                    kind: doc.meta.kind.as_deref(),
                     paragraphs: if quoted == 0 {
-                        paragraph_links(&url, &locator.paragraphs)
+                        &locator.paragraphs
                     } else {
-                        Vec::new()
+                        &[]
                     },
                     mentions: locator
                         .mentions
@@ -335,15 +334,13 @@ pub fn term_page_view(pack: &Pack, entry: &IndexEntry, events: &ParagraphEvents)
                             let s = &mention.sentence;
                             let h = mention.highlight.clone();
                             MentionView {
-                                label: format!("¶{}", mention.paragraph.trim_start_matches('p')),
-                                url: format!("{url}#{}", mention.paragraph),
-                                before: s[..h.start].to_string(),
-                                matched: mention.matched().to_string(),
-                                after: s[h.end..].to_string(),
+                                paragraph: mention.paragraph,
+                                before: &s[..h.start],
+                                matched: mention.matched(),
+                                after: &s[h.end..],
                             }
                         })
                         .collect(),
-                    url,
                 }
             })
             .collect(),
@@ -446,7 +443,7 @@ pub fn index_page_inputs(pack: &Pack) -> u64 {
             fingerprint =
                 document(fingerprint, locator.document).number(locator.paragraphs.len() as u64);
             for paragraph in &locator.paragraphs {
-                fingerprint = fingerprint.text(paragraph);
+                fingerprint = fingerprint.number(u64::from(paragraph.0));
             }
         }
         for &doc in &entry.tagged_documents {
@@ -476,15 +473,26 @@ fn term_link(fingerprint: Fingerprint, vocabulary: &Vocabulary, id: TermId) -> F
         .text(&term.slug)
 }
 
-/// Each document's timeline events by paragraph, for the term pages (which render in
-/// parallel): a document's are sorted out the first time a term page lists it.
-pub struct ParagraphEvents<'a> {
+/// What the term pages show of each document alike (its address and date) and the timeline
+/// events of each of its paragraphs. The term pages render in parallel and a document is
+/// listed on the page of every term it mentions, so each document's share is worked out the
+/// first time a page lists it, and only then: a rebuild after an edit renders a few pages.
+pub struct TermPageSources<'a> {
     pack: &'a Pack,
-    documents: Vec<OnceLock<HashMap<&'a str, Vec<usize>>>>,
+    documents: Vec<OnceLock<ListedDocument>>,
 }
 
-impl<'a> ParagraphEvents<'a> {
-    /// Nothing sorted out yet.
+/// One document as the term pages list it.
+struct ListedDocument {
+    /// Its page from the site root.
+    url: String,
+    date: Option<DateView>,
+    /// The timeline indices of the events dated in its paragraphs, sorted by paragraph.
+    events: Vec<(BlockNumber, usize)>,
+}
+
+impl<'a> TermPageSources<'a> {
+    /// Nothing worked out yet.
     pub fn new(pack: &'a Pack) -> Self {
         Self {
             pack,
@@ -492,25 +500,41 @@ impl<'a> ParagraphEvents<'a> {
         }
     }
 
-    /// The timeline indices of the events dated in one paragraph of a document.
-    fn of(&self, document: usize, paragraph: &str) -> &[usize] {
-        let by_paragraph = self.documents[document].get_or_init(|| {
-            let chronology = &self.pack.analysis.chronology;
-            let mut by_paragraph: HashMap<&str, Vec<usize>> = HashMap::new();
-            for &i in &chronology.by_document[document] {
-                if let Some(paragraph) = &chronology.timeline.events[i].paragraph {
-                    by_paragraph.entry(paragraph.as_str()).or_default().push(i);
-                }
+    fn document(&self, document: usize) -> &ListedDocument {
+        self.documents[document].get_or_init(|| {
+            let pack = self.pack;
+            let doc = &pack.documents[document];
+            let chronology = &pack.analysis.chronology;
+            let mut events: Vec<(BlockNumber, usize)> = chronology.by_document[document]
+                .iter()
+                .filter_map(|&i| {
+                    let paragraph = chronology.timeline.events[i].paragraph.as_deref()?;
+                    Some((BlockNumber::of_id(paragraph)?, i))
+                })
+                .collect();
+            events.sort_unstable();
+            ListedDocument {
+                url: document_url(&doc.slug),
+                date: doc.meta.date.map(DateView::from),
+                events,
             }
-            by_paragraph
-        });
-        by_paragraph.get(paragraph).map_or(&[], Vec::as_slice)
+        })
+    }
+
+    /// The timeline indices of the events dated in one paragraph of a document.
+    fn events_in(&self, document: usize, paragraph: BlockNumber) -> impl Iterator<Item = usize> {
+        let events = &self.document(document).events;
+        let first = events.partition_point(|&(p, _)| p < paragraph);
+        events[first..]
+            .iter()
+            .take_while(move |&&(p, _)| p == paragraph)
+            .map(|&(_, i)| i)
     }
 }
 
 /// The timeline indices of the events dated in the paragraphs that mention the term, in
 /// timeline order.
-fn term_events(entry: &IndexEntry, events: &ParagraphEvents) -> Vec<usize> {
+fn term_events(entry: &IndexEntry, sources: &TermPageSources) -> Vec<usize> {
     let mut indices: Vec<usize> = entry
         .locators
         .iter()
@@ -518,7 +542,7 @@ fn term_events(entry: &IndexEntry, events: &ParagraphEvents) -> Vec<usize> {
             locator
                 .paragraphs
                 .iter()
-                .flat_map(|p| events.of(locator.document, p).iter().copied())
+                .flat_map(|&p| sources.events_in(locator.document, p))
         })
         .collect();
     indices.sort_unstable();
@@ -552,16 +576,6 @@ fn event_years(pack: &Pack, events: &[usize]) -> Vec<EventYearView> {
         }
     }
     years
-}
-
-fn paragraph_links(url: &str, paragraphs: &[String]) -> Vec<ParagraphLink> {
-    paragraphs
-        .iter()
-        .map(|p| ParagraphLink {
-            label: format!("¶{}", p.trim_start_matches('p')),
-            url: format!("{url}#{p}"),
-        })
-        .collect()
 }
 
 fn links(vocabulary: &Vocabulary, ids: &[TermId]) -> Vec<TermLink> {

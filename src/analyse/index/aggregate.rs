@@ -10,7 +10,7 @@ use super::excerpt::Excerpts;
 use super::matcher::Matcher;
 use super::related::related_terms;
 use super::vocabulary::{TermId, Vocabulary};
-use crate::markdown::Block;
+use crate::markdown::{Block, BlockNumber};
 
 /// How many related terms an entry lists.
 const RELATED_LIMIT: usize = 8;
@@ -42,8 +42,8 @@ pub struct DocumentIndex {
 pub struct Mention {
     /// The term mentioned.
     pub term: TermId,
-    /// The paragraph id, e.g. "p3", the locator's target.
-    pub paragraph: String,
+    /// The paragraph, the locator's target.
+    pub paragraph: BlockNumber,
     /// The sentence containing the match, whitespace collapsed, cut around the match with
     /// "…" when longer than about 300 characters.
     pub sentence: String,
@@ -62,7 +62,7 @@ impl Mention {
 /// Finds the mentions of one document; pure, so it can be cached per document.
 pub fn index_document(matcher: &Matcher, doc: &DocumentInput<'_>) -> DocumentIndex {
     let mut mentions = Vec::new();
-    for Block { id, text, .. } in doc.paragraphs {
+    for (position, Block { text, .. }) in doc.paragraphs.iter().enumerate() {
         let found = matcher.find(text);
         if found.is_empty() {
             continue;
@@ -72,7 +72,7 @@ pub fn index_document(matcher: &Matcher, doc: &DocumentInput<'_>) -> DocumentInd
             let (sentence, highlight) = excerpts.excerpt(found.range);
             mentions.push(Mention {
                 term: found.term,
-                paragraph: id.clone(),
+                paragraph: BlockNumber::at(position),
                 sentence,
                 highlight,
             });
@@ -111,8 +111,8 @@ pub struct IndexEntry {
 pub struct Locator {
     /// The document's position in the `docs` given to [`build_index`].
     pub document: usize,
-    /// Paragraph ids mentioning the term, unique, in numeric order ("p2" before "p10").
-    pub paragraphs: Vec<String>,
+    /// The paragraphs mentioning the term, unique, in order.
+    pub paragraphs: Vec<BlockNumber>,
     /// Indices into that document's [`DocumentIndex::mentions`].
     pub mentions: Vec<usize>,
 }
@@ -176,7 +176,7 @@ fn collect_entries(
             let locator = entry.locators.last_mut().expect("pushed above if missing");
             locator.mentions.push(number);
             if locator.paragraphs.last() != Some(&mention.paragraph) {
-                locator.paragraphs.push(mention.paragraph.clone());
+                locator.paragraphs.push(mention.paragraph);
             }
         }
         for &term in input.tags {
@@ -188,11 +188,8 @@ fn collect_entries(
     }
     let mut entries: Vec<IndexEntry> = entries.into_iter().flatten().collect();
     for locator in entries.iter_mut().flat_map(|e| e.locators.iter_mut()) {
-        let in_order = |a: &String, b: &String| paragraph_order(a) <= paragraph_order(b);
-        if !locator.paragraphs.is_sorted_by(in_order) {
-            locator
-                .paragraphs
-                .sort_by(|a, b| paragraph_order(a).cmp(&paragraph_order(b)));
+        if !locator.paragraphs.is_sorted() {
+            locator.paragraphs.sort_unstable();
             locator.paragraphs.dedup();
         }
     }
@@ -210,14 +207,6 @@ fn empty_entry(term: TermId) -> IndexEntry {
 }
 
 /// Sorts "p2" before "p10"; ids without a number come after, alphabetically.
-fn paragraph_order(id: &str) -> (bool, u64, &str) {
-    let number: Option<u64> = id
-        .trim_start_matches(|c: char| !c.is_ascii_digit())
-        .parse()
-        .ok();
-    (number.is_none(), number.unwrap_or_default(), id)
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{paragraphs, vocabulary};
@@ -276,7 +265,7 @@ taxonomy = "people"
             panic!("{index:#?}")
         };
         assert_eq!(russian.term, id(&v, "Russia"));
-        assert_eq!(russian.paragraph, "p1");
+        assert_eq!(russian.paragraph, BlockNumber(1));
         assert_eq!(russian.sentence, "The Russian envoy spoke.");
         assert_eq!(russian.matched(), "Russian");
         assert_eq!(&russian.sentence[russian.highlight.clone()], "Russian");
@@ -288,9 +277,7 @@ taxonomy = "people"
     fn entries_are_sorted_and_locators_grouped_in_date_order() {
         let v = vocabulary(VOCABULARY);
         let matcher = Matcher::new(&v);
-        let mut later_paragraphs = paragraphs(&["Russia and Aleppo.", "Russia, Russia and Syria."]);
-        later_paragraphs[0].id = "p10".into();
-        later_paragraphs[1].id = "p2".into();
+        let later_paragraphs = paragraphs(&["Russia and Aleppo.", "Russia, Russia and Syria."]);
         let earlier_paragraphs = paragraphs(&["A ceasefire in Aleppo.", "Russia agreed."]);
         let hague = [id(&v, "The Hague"), id(&v, "Russia"), id(&v, "The Hague")];
         let later = DocumentInput {
@@ -330,12 +317,12 @@ taxonomy = "people"
             [
                 Locator {
                     document: 1,
-                    paragraphs: vec!["p2".into()],
+                    paragraphs: vec![BlockNumber(2)],
                     mentions: vec![2],
                 },
                 Locator {
                     document: 0,
-                    paragraphs: vec!["p2".into(), "p10".into()],
+                    paragraphs: vec![BlockNumber(1), BlockNumber(2)],
                     mentions: vec![0, 2, 3],
                 },
             ]
@@ -353,13 +340,6 @@ taxonomy = "people"
             aleppo.related,
             [(id(&v, "Ceasefire"), 1), (id(&v, "Russia"), 1)]
         );
-    }
-
-    #[test]
-    fn paragraph_ids_sort_numerically() {
-        let mut ids = vec!["p10", "x", "p2", "p1"];
-        ids.sort_by_key(|id| paragraph_order(id));
-        assert_eq!(ids, ["p1", "p2", "p10", "x"]);
     }
 
     #[test]

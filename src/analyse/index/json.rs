@@ -8,6 +8,7 @@ use serde::{Serialize, Serializer};
 use super::aggregate::{DocumentIndex, DocumentInput, IndexEntry, TopicIndex};
 use super::vocabulary::Vocabulary;
 use crate::json_list::{JsonList, json_list};
+use crate::markdown::BlockNumber;
 
 #[derive(Serialize)]
 struct JsonTerm<'a> {
@@ -34,10 +35,10 @@ impl Serialize for Mentions<'_> {
                 let mention = &index.mentions[number];
                 JsonMention {
                     document: input.slug,
-                    paragraph: &mention.paragraph,
+                    paragraph: BlockId(mention.paragraph),
                     url: MentionUrl {
                         slug: input.slug,
-                        paragraph: &mention.paragraph,
+                        paragraph: mention.paragraph,
                     },
                     text: &mention.sentence,
                 }
@@ -49,7 +50,7 @@ impl Serialize for Mentions<'_> {
 #[derive(Serialize)]
 struct JsonMention<'a> {
     document: &'a str,
-    paragraph: &'a str,
+    paragraph: BlockId,
     url: MentionUrl<'a>,
     text: &'a str,
 }
@@ -57,7 +58,7 @@ struct JsonMention<'a> {
 /// `documents/<slug>/#<paragraph>`, written into the JSON without a string of its own.
 struct MentionUrl<'a> {
     slug: &'a str,
-    paragraph: &'a str,
+    paragraph: BlockNumber,
 }
 
 impl fmt::Display for MentionUrl<'_> {
@@ -69,6 +70,15 @@ impl fmt::Display for MentionUrl<'_> {
 impl Serialize for MentionUrl<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
+    }
+}
+
+/// A paragraph as the export names it: by its id (`p3`).
+struct BlockId(BlockNumber);
+
+impl Serialize for BlockId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
     }
 }
 

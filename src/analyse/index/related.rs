@@ -8,6 +8,7 @@ use rayon::prelude::*;
 
 use super::aggregate::DocumentIndex;
 use super::vocabulary::{TermId, Vocabulary};
+use crate::markdown::BlockNumber;
 
 /// For each term of the vocabulary (indexed by [`TermId`]), up to `limit` other terms with
 /// the number of paragraphs they share with it, most shared first, ties by name.
@@ -94,10 +95,10 @@ impl Paragraphs {
 
     /// One document's paragraphs; a paragraph id in another document is another paragraph.
     fn of_one(index: &DocumentIndex) -> Self {
-        let mut mentioned: Vec<(&str, u32)> = index
+        let mut mentioned: Vec<(BlockNumber, u32)> = index
             .mentions
             .iter()
-            .map(|m| (m.paragraph.as_str(), m.term.0 as u32))
+            .map(|m| (m.paragraph, m.term.0 as u32))
             .collect();
         mentioned.sort_unstable();
         mentioned.dedup();
@@ -161,7 +162,7 @@ mod tests {
     fn mention(term: usize, paragraph: &str) -> Mention {
         Mention {
             term: TermId(term),
-            paragraph: paragraph.to_string(),
+            paragraph: BlockNumber::of_id(paragraph).expect("a block id"),
             sentence: String::new(),
             highlight: 0..0,
         }
