@@ -15,6 +15,17 @@ use crate::analyse::index::is_apostrophe;
 /// transliterable ("!!!") gets `t-` plus a hash of its NFC form, stable because the hash is
 /// FNV-1a, fixed by definition, not the standard library's unspecified one.
 pub fn slugify(name: &str) -> String {
+    // Taxonomy names and many editors' slugs are slugs already; pages link to terms by
+    // their taxonomy's slug hundreds of thousands of times on a large pack.
+    if is_slug_shaped(name) {
+        name.to_string()
+    } else {
+        transliterated(name)
+    }
+}
+
+/// The slug of any name: see [`slugify`].
+fn transliterated(name: &str) -> String {
     let nfc: String = name.nfc().collect();
     let without_apostrophes: String = nfc.chars().filter(|&c| !is_apostrophe(c)).collect();
     let ascii = deunicode::deunicode(&without_apostrophes);
@@ -34,6 +45,18 @@ pub fn slugify(name: &str) -> String {
     } else {
         slug
     }
+}
+
+/// Whether `name` is non-empty lowercase ASCII letters and digits in words joined by single
+/// hyphens: what [`slugify`] makes, and leaves as it is.
+fn is_slug_shaped(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    let allowed = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-';
+    !name.is_empty()
+        && bytes.iter().all(allowed)
+        && !name.starts_with('-')
+        && !name.ends_with('-')
+        && !name.contains("--")
 }
 
 /// 64-bit FNV-1a: tiny, and its output is fixed by definition.
@@ -102,6 +125,15 @@ mod tests {
             proptest::prop_assert!(!slug.starts_with('-') && !slug.ends_with('-'));
             proptest::prop_assert!(!slug.contains("--"));
             proptest::prop_assert!(slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
+        }
+
+        #[test]
+        fn a_slug_shaped_name_is_its_own_slug(
+            name in "[a-z0-9]{1,6}(-[a-z0-9]{1,6}){0,4}|[a-z0-9 -]{0,12}"
+        ) {
+            if is_slug_shaped(&name) {
+                proptest::prop_assert_eq!(transliterated(&name), name);
+            }
         }
     }
 }

@@ -223,7 +223,7 @@ impl DocumentView {
                 count,
             })
             .collect();
-        mentioned.sort_by_key(|m| m.link.name.to_lowercase());
+        mentioned.sort_by_cached_key(|m| m.link.name.to_lowercase());
         Self {
             summary: DocumentSummary::new(doc),
             slug: doc.slug.clone(),
