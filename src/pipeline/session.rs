@@ -23,9 +23,9 @@ use crate::output::{
 };
 use crate::pack::Pack;
 use crate::render::{
-    DocumentPages, EarlierRender, Generation, Handoff, KeepFiles, PageInputs, RenderCache,
-    RenderOptions, Rendered, Theme, document_url, load_theme, pages_print_reads, render_pack_files,
-    render_pages,
+    DocumentPages, EarlierRender, Generation, Handoff, KeepFiles, KeptExports, PageInputs,
+    RenderCache, RenderOptions, Rendered, Theme, document_url, load_theme, pages_print_reads,
+    render_pack_files, render_pages,
 };
 use crate::source::{
     CONTENT_DIR, Document, ReadFailure, SourceFile, discover_sources, parse_document,
@@ -75,7 +75,7 @@ pub struct Session {
     edited: BTreeMap<String, String>,
     renders: RenderCache,
     /// The data exports of the last build, by what they were made from.
-    exports: RenderCache,
+    exports: KeptExports,
     writer: Writer,
     /// The last render: the next build keeps its topic index and timeline when no edit
     /// could have changed them, and the fingerprints of the pages no edit reached.
@@ -119,7 +119,7 @@ impl Session {
             pending: BTreeSet::new(),
             edited: BTreeMap::new(),
             renders: RenderCache::default(),
-            exports: RenderCache::default(),
+            exports: KeptExports::default(),
             writer: Writer::default(),
             last: None,
             retired: None,

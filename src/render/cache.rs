@@ -52,6 +52,35 @@ impl RenderCache {
     }
 }
 
+/// The files made from the whole pack that a rebuild takes from the last build when what
+/// they are made from is unchanged (a template change, for one): the data exports, by path,
+/// and the search index, all its files at once (their number and names follow the content).
+#[derive(Debug, Default)]
+pub struct KeptExports {
+    /// `index.json` and the timeline exports.
+    pub data: RenderCache,
+    search: Option<(u64, Vec<OutputFile>)>,
+}
+
+impl KeptExports {
+    /// Forgets everything (after a config or vocabulary change).
+    pub fn clear(&mut self) {
+        self.data.clear();
+        self.search = None;
+    }
+
+    /// The search index's files if they were made under `key`.
+    pub fn search(&self, key: u64) -> Option<Vec<OutputFile>> {
+        let (kept, files) = self.search.as_ref()?;
+        (*kept == key).then(|| files.clone())
+    }
+
+    /// Records the search index's files, made under `key`.
+    pub fn keep_search(&mut self, key: u64, files: &[OutputFile]) {
+        self.search = Some((key, files.to_vec()));
+    }
+}
+
 /// The input fingerprints of one render's pages that are fingerprinted from their inputs
 /// (term and year pages), by output path. Computing them reads every mention and event of
 /// the pack; a rebuild takes those of the pages an edit cannot have touched from here.
@@ -94,6 +123,23 @@ mod tests {
         );
         assert_eq!(cache.get("a.html", 2), None);
         assert_eq!(cache.get("b.html", 1), None, "no fingerprint, never taken");
+    }
+
+    #[test]
+    fn the_search_index_is_kept_for_its_key_until_cleared() {
+        let mut exports = KeptExports::default();
+        assert!(exports.search(1).is_none());
+        let files = [page("search/a.js"), page("search/b.js")];
+        exports.keep_search(1, &files);
+        let kept = exports.search(1).expect("kept under key 1");
+        assert_eq!(kept.len(), 2);
+        assert!(
+            Arc::ptr_eq(&kept[1].bytes, &files[1].bytes),
+            "shared, not copied"
+        );
+        assert!(exports.search(2).is_none());
+        exports.clear();
+        assert!(exports.search(1).is_none());
     }
 
     #[test]

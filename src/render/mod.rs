@@ -18,7 +18,7 @@ mod topics;
 mod views;
 mod watchdog;
 
-pub use cache::{PageInputs, RenderCache};
+pub use cache::{KeptExports, PageInputs, RenderCache};
 pub use documents::DocumentPages;
 pub use handoff::{Handoff, KeepFiles};
 pub use layout::{document_anchor, edition_layout};

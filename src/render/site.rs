@@ -6,7 +6,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 use tera::Context;
 
-use super::cache::{PageInputs, RenderCache};
+use super::cache::{KeptExports, PageInputs, RenderCache};
 use super::data::pack_json;
 use super::documents::{DocumentPages, EarlierPages, render_document_pages};
 use super::feeds::{atom_feed, robots, sitemap};
@@ -104,17 +104,20 @@ pub struct Rendered {
     pub data_keys: DataKeys,
 }
 
-/// Fingerprints of everything `index.json` and the two timeline exports are made from, drawn
-/// from the page inputs the render computed anyway: every term page's inputs cover all
-/// `index.json` says of its term, and every year page's inputs all the timeline says of its
-/// events. With `generation.pack` (config and vocabulary, not the theme) added in, a rebuild
-/// whose keys are unchanged, a template change included, takes those files (hundreds of
-/// megabytes on a large pack) from the last build.
+/// Fingerprints of everything `index.json`, the two timeline exports and the search index
+/// are made from. The first two are drawn from the page inputs the render computed anyway:
+/// every term page's inputs cover all `index.json` says of its term, and every year page's
+/// inputs all the timeline says of its events. The search index reads documents only, so
+/// its key is every document's fingerprint (path and bytes). With `generation.pack` (config
+/// and vocabulary, not the theme) added in, a rebuild whose keys are unchanged, a template
+/// change included, takes those files (hundreds of megabytes on a large pack) from the last
+/// build.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DataKeys {
     index: u64,
     /// `None` when the timeline is one page, which is fingerprinted by its view.
     timeline: Option<u64>,
+    search: u64,
 }
 
 impl DataKeys {
@@ -206,14 +209,20 @@ pub fn render_pages(
         data_keys: DataKeys {
             index: key(index_key).finish(),
             timeline: timeline_key.map(|inputs| key(inputs).finish()),
+            search: pack
+                .documents
+                .iter()
+                .fold(key(0), |key, doc| key.number(doc.fingerprint))
+                .finish(),
         },
     })
 }
 
 /// The files made from the whole pack and its `rendered` pages: the search index, the print
 /// edition, the data exports, feeds, and the theme's assets. The first three, and the
-/// assets, go to `handoff` as each is made. The index and timeline exports are taken from `exports` when
-/// their [`DataKeys`] are unchanged; the rest change with any document.
+/// assets, go to `handoff` as each is made. The search index and the index and timeline
+/// exports are taken from `exports` when their [`DataKeys`] are unchanged; the rest change
+/// with any document.
 ///
 /// The print edition reads the pages of its layout (see [`pages_print_reads`](super::print::pages_print_reads)) from
 /// `rendered.files`, which need hold no other page.
@@ -222,7 +231,7 @@ pub fn render_pack_files(
     theme: &Theme,
     options: &RenderOptions,
     rendered: &Rendered,
-    exports: &mut RenderCache,
+    exports: &mut KeptExports,
     handoff: &dyn Handoff,
     timings: &mut Timings,
 ) -> Result<Vec<OutputFile>, BuildError> {
@@ -236,7 +245,8 @@ pub fn render_pack_files(
         || {
             let started = Instant::now();
             let search = if site.search {
-                handoff.files(search_files(pack))
+                let kept = exports.search(keys.search);
+                handoff.files(kept.unwrap_or_else(|| search_files(pack)))
             } else {
                 Ok(Vec::new())
             };
@@ -255,7 +265,7 @@ pub fn render_pack_files(
                 },
                 || {
                     let started = Instant::now();
-                    let data = data_files(pack, theme, keys, exports, handoff);
+                    let data = data_files(pack, theme, keys, &exports.data, handoff);
                     (data, started.elapsed())
                 },
             )
@@ -265,10 +275,15 @@ pub fn render_pack_files(
     timings.add("print edition (in parallel)", print_time);
     timings.add("data exports (in parallel)", data_time);
     let mut files = search?;
+    if !files.is_empty() {
+        exports.keep_search(keys.search, &files);
+    }
     let (data, assets) = data?;
     for file in &data {
         if let Some(key) = keys.of(&file.path) {
-            exports.insert(file.path.clone(), Some(key), Arc::clone(&file.bytes));
+            exports
+                .data
+                .insert(file.path.clone(), Some(key), Arc::clone(&file.bytes));
         }
     }
     files.extend(data);

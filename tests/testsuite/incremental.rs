@@ -475,6 +475,32 @@ fn a_template_change_renders_every_page_again_from_the_same_pack() {
         Arc::ptr_eq(&file(&first, "index.json"), &file(&second, "index.json")),
         "the data exports are kept, not made again"
     );
+    let search_index = |rendered: &RenderedPack| {
+        let files = rendered.rendered.files.iter();
+        let index = files.filter(|f| f.path.starts_with("search/") && f.path.ends_with(".js"));
+        index.map(|f| f.bytes.clone()).collect::<Vec<_>>()
+    };
+    let kept = |a: &RenderedPack, b: &RenderedPack| {
+        let (a, b) = (search_index(a), search_index(b));
+        !a.is_empty() && a.len() == b.len() && a.iter().zip(&b).all(|(a, b)| Arc::ptr_eq(a, b))
+    };
+    assert!(
+        kept(&first, &second),
+        "the search index is kept, not made again"
+    );
+    pack.write("content/doc1.md", &document(1, "Zanzibar", None));
+    session.invalidate(&[pack.path("content/doc1.md")]);
+    let edited = render(&mut session);
+    assert!(
+        !kept(&second, &edited),
+        "an edit makes the search index again"
+    );
+    let index = search_index(&edited);
+    assert!(
+        index
+            .iter()
+            .any(|bytes| String::from_utf8_lossy(bytes).contains("Zanzibar"))
+    );
 
     pack.write("config.toml", "title = \"Renamed\"\n");
     session.invalidate(&[pack.path("config.toml")]);
