@@ -28,11 +28,11 @@ pub fn split_by_year(pack: &Pack) -> bool {
     pack.analysis.chronology.timeline.events.len() > SINGLE_PAGE_EVENTS
 }
 
-/// An event as the timeline page shows it.
+/// An event as the timeline page shows it, borrowing what the pack holds as it is shown.
 #[derive(Debug, Clone, Serialize)]
-pub struct EventView {
+pub struct EventView<'a> {
     /// Its anchor on the timeline page.
-    pub anchor: String,
+    pub anchor: &'a str,
     /// The date at its precision ("c. December 2016").
     pub date_label: String,
     /// ISO 8601 at its precision, for `<time datetime>`.
@@ -40,20 +40,20 @@ pub struct EventView {
     /// Whether the date is an approximation.
     pub approximate: bool,
     /// A short title.
-    pub title: String,
+    pub title: &'a str,
     /// The sentence it came from, or the editor's note.
-    pub text: String,
+    pub text: &'a str,
     /// `text`, `front-matter` or `document-date`.
     pub source: &'static str,
     /// Where to read it: the paragraph, or the document.
-    pub url: String,
+    pub url: &'a str,
     /// The paragraph's part of `url` (`#p3`), or empty: a link is `document.url`, the page's
     /// `index_file`, then this, with no template filter run per event.
-    pub fragment: String,
+    pub fragment: &'a str,
     /// "¶3", when it came from a paragraph.
     pub paragraph_label: Option<String>,
     /// The document it comes from.
-    pub document: EventDocument,
+    pub document: EventDocument<'a>,
     /// The index terms of the event's paragraph and document, for filtering, as positions
     /// (from 1) in the page's topic filter: a term's full name (`topics/aleppo`) repeated on
     /// every event would make up a third of a timeline page. Space-separated, ready for the
@@ -63,37 +63,37 @@ pub struct EventView {
 
 /// The source document of an event.
 #[derive(Debug, Clone, Serialize)]
-pub struct EventDocument {
+pub struct EventDocument<'a> {
     /// Its slug, for filtering.
-    pub slug: String,
+    pub slug: &'a str,
     /// Its title.
-    pub title: String,
+    pub title: &'a str,
     /// Its kind.
-    pub kind: Option<String>,
+    pub kind: Option<&'a str>,
     /// Its author.
-    pub author: Option<String>,
+    pub author: Option<&'a str>,
     /// Its page.
     pub url: String,
 }
 
 /// A month (or a year whose month is unknown) on the timeline page.
 #[derive(Debug, Clone, Serialize)]
-pub struct MonthView {
+pub struct MonthView<'a> {
     /// "October 2016".
     pub label: String,
     /// The anchor of the month's heading.
     pub anchor: String,
     /// Its events.
-    pub events: Vec<EventView>,
+    pub events: Vec<EventView<'a>>,
 }
 
 /// A year on the timeline page.
 #[derive(Debug, Clone, Serialize)]
-pub struct YearView {
+pub struct YearView<'a> {
     /// The year.
     pub year: i32,
     /// Its months.
-    pub months: Vec<MonthView>,
+    pub months: Vec<MonthView<'a>>,
 }
 
 /// A choice in one of the timeline's filters.
@@ -118,7 +118,7 @@ pub struct YearLink {
 
 /// Everything a timeline page shows.
 #[derive(Debug, Clone, Serialize)]
-pub struct TimelineView {
+pub struct TimelineView<'a> {
     /// Number of events in the whole timeline.
     pub count: usize,
     /// On a year's page, the year.
@@ -128,7 +128,7 @@ pub struct TimelineView {
     /// The overview chart, an SVG drawn at build time.
     pub chart: String,
     /// Events by year and month.
-    pub years: Vec<YearView>,
+    pub years: Vec<YearView<'a>>,
     /// Document kinds, for the filter.
     pub kinds: Vec<FilterOption>,
     /// Documents, for the filter.
@@ -226,7 +226,11 @@ fn overview_inputs(pack: &Pack) -> u64 {
 
 /// The view of a timeline page. A year's page counts and offers as filters only what is on
 /// it; the overview of a split timeline lists the years and has no filters.
-pub fn timeline_page_view(pack: &Pack, page: &TimelinePage, lookup: &EventLookup) -> TimelineView {
+pub fn timeline_page_view<'a>(
+    pack: &'a Pack,
+    page: &TimelinePage<'a>,
+    lookup: &EventLookup,
+) -> TimelineView<'a> {
     let timeline = &pack.analysis.chronology.timeline;
     match page.year {
         None if split_by_year(pack) => {
@@ -271,7 +275,11 @@ pub fn timeline_page_view(pack: &Pack, page: &TimelinePage, lookup: &EventLookup
 /// The view of these years' events, with filters for what they hold. Terms are handled by id
 /// until the filter's options are made: a year's page has tens of thousands of events on a
 /// large pack, each with a dozen terms.
-fn events_view(pack: &Pack, years: &[(i32, &[MonthGroup])], lookup: &EventLookup) -> TimelineView {
+fn events_view<'a>(
+    pack: &'a Pack,
+    years: &[(i32, &[MonthGroup<'a>])],
+    lookup: &EventLookup,
+) -> TimelineView<'a> {
     let vocabulary = &pack.analysis.vocabulary;
     let mut used_topics = vec![false; vocabulary.terms().len()];
     let mut used_documents = BTreeSet::new();
@@ -465,34 +473,31 @@ fn event_terms(
 }
 
 /// An event's view; its [`EventView::topics`] are filled in once the page's filter is known.
-fn event_view(pack: &Pack, event: &TimelineEvent, doc: Option<usize>) -> EventView {
+fn event_view<'a>(pack: &'a Pack, event: &'a TimelineEvent, doc: Option<usize>) -> EventView<'a> {
     let document = doc.map(|i| &pack.documents[i]);
     EventView {
-        anchor: event_anchor(pack, event).to_string(),
+        anchor: event_anchor(pack, event),
         date_label: display_date(event),
         iso: event.date.iso(),
         approximate: event.approximate,
-        title: event.title.clone(),
-        text: event.text.clone(),
+        title: &event.title,
+        text: &event.text,
         source: match event.source {
             EventSource::DocumentDate => "document-date",
             EventSource::FrontMatter => "front-matter",
             EventSource::Text => "text",
         },
-        url: event.url.clone(),
-        fragment: event
-            .url
-            .find('#')
-            .map_or_else(String::new, |at| event.url[at..].to_string()),
+        url: &event.url,
+        fragment: event.url.find('#').map_or("", |at| &event.url[at..]),
         paragraph_label: event
             .paragraph
             .as_ref()
             .map(|p| format!("¶{}", p.trim_start_matches('p'))),
         document: EventDocument {
-            slug: event.document.clone(),
-            title: document.map(|d| d.meta.title.clone()).unwrap_or_default(),
-            kind: document.and_then(|d| d.meta.kind.clone()),
-            author: document.and_then(|d| d.meta.author.clone()),
+            slug: &event.document,
+            title: document.map_or("", |d| &d.meta.title),
+            kind: document.and_then(|d| d.meta.kind.as_deref()),
+            author: document.and_then(|d| d.meta.author.as_deref()),
             url: document_url(&event.document),
         },
         topics: String::new(),
