@@ -2,13 +2,13 @@
 //! the index but still take a position, so the words around them keep their distance and a
 //! quoted phrase such as "responsibility to protect" can be matched from positions alone.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::tokenize::{fold, words};
 
 /// Drops stop words while numbering every word.
 pub(crate) struct Analyzer {
-    stop_words: HashSet<String>,
+    stop_words: FxHashSet<String>,
 }
 
 /// One word to index: its folded surface form and its position in the field.

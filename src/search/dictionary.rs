@@ -6,16 +6,16 @@
 //! order: neighbouring words then share postings shards, and a prefix such as "lav" touches
 //! few of them.
 
+use rustc_hash::FxHashMap;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// Interns surface forms and stems while the pack is read.
 pub(crate) struct Dictionary {
     stemmer: Stemmer,
-    surfaces: HashMap<String, u32>,
-    stems: HashMap<String, u32>,
+    surfaces: FxHashMap<String, u32>,
+    stems: FxHashMap<String, u32>,
 }
 
 /// The dictionary once every word has been met, in the browser's sort order.
@@ -32,8 +32,8 @@ impl Dictionary {
     pub(crate) fn new() -> Self {
         Self {
             stemmer: Stemmer::create(Algorithm::English),
-            surfaces: HashMap::new(),
-            stems: HashMap::new(),
+            surfaces: FxHashMap::default(),
+            stems: FxHashMap::default(),
         }
     }
 
