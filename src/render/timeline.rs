@@ -283,7 +283,7 @@ fn events_view<'a>(
     let vocabulary = &pack.analysis.vocabulary;
     let mut used_topics = vec![false; vocabulary.terms().len()];
     let mut used_documents = BTreeSet::new();
-    let mut event_topics: Vec<Vec<TermId>> = Vec::new();
+    let mut event_topics: Vec<[&[TermId]; 2]> = Vec::new();
     let mut count = 0;
     let mut years: Vec<YearView> = years
         .iter()
@@ -305,7 +305,7 @@ fn events_view<'a>(
                             let doc = lookup.document_of(event);
                             used_documents.extend(doc);
                             let topics = event_terms(pack, event, doc, lookup);
-                            for id in &topics {
+                            for id in topics.iter().copied().flatten() {
                                 used_topics[id.0] = true;
                             }
                             event_topics.push(topics);
@@ -344,7 +344,7 @@ fn events_view<'a>(
     let mut numbers: Vec<usize> = Vec::new();
     for (event, ids) in events.zip(event_topics) {
         numbers.clear();
-        numbers.extend(ids.iter().map(|id| positions[id.0]));
+        numbers.extend(ids.iter().copied().flatten().map(|id| positions[id.0]));
         numbers.sort_unstable();
         numbers.dedup();
         for number in &numbers {
@@ -454,22 +454,21 @@ impl<'a> EventLookup<'a> {
     }
 }
 
-/// The index terms an event is filed under in the topic filter: its document's front-matter
-/// terms and those its paragraph mentions, maybe more than once.
-fn event_terms(
-    pack: &Pack,
+/// The index terms an event is filed under in the topic filter, maybe more than once: its
+/// document's front-matter terms, and those its paragraph mentions. Borrowed, not gathered
+/// into a list: a large pack's year pages have a hundred thousand events.
+fn event_terms<'a>(
+    pack: &'a Pack,
     event: &TimelineEvent,
     doc: Option<usize>,
-    terms: &EventLookup,
-) -> Vec<TermId> {
+    terms: &'a EventLookup,
+) -> [&'a [TermId]; 2] {
     let Some(doc) = doc else {
-        return Vec::new();
+        return [&[], &[]];
     };
-    let mut ids = pack.analysis.tags[doc].clone();
-    if let Some(paragraph) = event.paragraph.as_deref().and_then(BlockNumber::of_id) {
-        ids.extend_from_slice(terms.paragraph_terms(doc, paragraph));
-    }
-    ids
+    let paragraph = event.paragraph.as_deref().and_then(BlockNumber::of_id);
+    let mentioned = paragraph.map_or(&[][..], |paragraph| terms.paragraph_terms(doc, paragraph));
+    [&pack.analysis.tags[doc], mentioned]
 }
 
 /// An event's view; its [`EventView::topics`] are filled in once the page's filter is known.
