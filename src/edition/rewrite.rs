@@ -244,7 +244,7 @@ impl<'a> Rewriter<'a> {
             Link::Fragment(fragment) => {
                 if let Some(part) = part {
                     let id = self.existing(&part.anchor, Some(fragment), ids, found);
-                    tag.set(attribute, format!("#{id}"));
+                    tag.set(attribute, fragment_link(&id));
                 }
                 None
             }
@@ -258,7 +258,7 @@ impl<'a> Rewriter<'a> {
                         (Some(alias), _) => self.existing(anchor, Some(alias), ids, found),
                         (None, fragment) => self.existing(anchor, fragment, ids, found),
                     };
-                    tag.set(attribute, format!("#{id}"));
+                    tag.set(attribute, fragment_link(&id));
                     return None;
                 }
                 match &self.outside {
@@ -386,8 +386,14 @@ pub fn inline_element(name: &str, content: &str) -> String {
     format!("<{name}>\n{}\n</{name}>", content.trim_end())
 }
 
+// Joined rather than formatted: an edition has a few of these per link, millions on a
+// large pack, and `format!` grows its string piece by piece.
 fn prefixed(anchor: &str, id: &str) -> String {
-    format!("{anchor}-{id}")
+    [anchor, "-", id].concat()
+}
+
+fn fragment_link(id: &str) -> String {
+    ["#", id].concat()
 }
 
 fn prefix_ids(tag: &mut StartTag<'_>, anchor: &str) {
