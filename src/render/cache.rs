@@ -14,15 +14,32 @@ use crate::output::{OutputFile, SharedBytes};
 #[derive(Debug, Default)]
 pub struct RenderCache {
     pages: FxHashMap<Arc<str>, CachedPage>,
+    /// The sizes of the pages forgotten by the last [`clear`](Self::clear), until the next
+    /// render has made them again.
+    sizes: FxHashMap<Arc<str>, usize>,
 }
 
 /// A page's bytes and the fingerprint of its inputs, if they have one.
 type CachedPage = (Option<u64>, SharedBytes);
 
 impl RenderCache {
-    /// Forgets everything (after a config or template change).
+    /// Forgets every page (after a config or template change), keeping only its size.
     pub fn clear(&mut self) {
-        self.pages.clear();
+        self.sizes = self
+            .pages
+            .drain()
+            .map(|(path, (_, bytes))| (path, bytes.len()))
+            .collect();
+    }
+
+    /// How long the page at `path` was when last rendered (0 if never), for the buffer of
+    /// its next rendering: a page rendered into a buffer that grows by doubling is copied
+    /// about once more on the way, and a large page's every copy lands in fresh memory.
+    pub fn size_hint(&self, path: &str) -> usize {
+        match self.pages.get(path) {
+            Some((_, bytes)) => bytes.len(),
+            None => self.sizes.get(path).copied().unwrap_or(0),
+        }
     }
 
     /// The page at `path` if it was rendered from inputs with this fingerprint.
@@ -44,6 +61,7 @@ impl RenderCache {
     /// after most edits there is nothing to look up.
     pub fn keep_only(&mut self, made: &[OutputFile]) {
         debug_assert!(made.iter().all(|f| self.pages.contains_key(&*f.path)));
+        self.sizes = FxHashMap::default();
         if self.pages.len() == made.len() {
             return;
         }

@@ -94,7 +94,8 @@ pub(super) fn render_document_pages(
             Ok(match cache.get(&path, fingerprint) {
                 Some(bytes) => (fingerprint, OutputFile::shared(path, bytes), false),
                 None => {
-                    let html = render_document(pack, i, theme, site, options)?;
+                    let capacity = cache.size_hint(&path);
+                    let html = render_document(pack, i, theme, site, options, capacity)?;
                     let file = OutputFile::new(path, html.into_bytes());
                     (fingerprint, file, true)
                 }
@@ -163,6 +164,7 @@ fn render_document(
     theme: &Theme,
     site: &SiteView,
     options: &RenderOptions,
+    capacity: usize,
 ) -> Result<String, BuildError> {
     let doc = &pack.documents[index];
     let path = document_url(&doc.slug);
@@ -195,5 +197,5 @@ fn render_document(
     let summary = |i: usize| pack.documents.get(i).map(|d| DocumentSummary::new(d));
     context.insert("previous", &index.checked_sub(1).and_then(summary));
     context.insert("next", &summary(index + 1));
-    render(theme, "document.html", &context)
+    theme.render_sized("document.html", &context, capacity)
 }

@@ -125,7 +125,8 @@ impl<'a> PageRenderer<'a> {
         context.insert("site", self.site);
         context.insert("page", page);
         fill(&mut context);
-        let html = self.theme.render(template, &context)?;
+        let capacity = self.cache.size_hint(&output);
+        let html = self.theme.render_sized(template, &context, capacity)?;
         Ok(RenderedPage {
             file: OutputFile::new(output, html.into_bytes()),
             origin: Origin::Rendered(fingerprint),

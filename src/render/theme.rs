@@ -119,7 +119,19 @@ impl Theme {
     /// Renders one page with `template`, stopping it with an error if it takes longer than
     /// the theme's render limit (see [`super::watchdog`]).
     pub fn render(&self, template: &str, context: &Context) -> Result<String, BuildError> {
-        render_with_limit(&self.tera, template, context, self.render_limit).map_err(|failure| {
+        self.render_sized(template, context, 0)
+    }
+
+    /// Like [`render`](Self::render), into a buffer of `capacity` bytes to begin with: a
+    /// page's size when last rendered.
+    pub fn render_sized(
+        &self,
+        template: &str,
+        context: &Context,
+        capacity: usize,
+    ) -> Result<String, BuildError> {
+        let limit = self.render_limit;
+        render_with_limit(&self.tera, template, context, limit, capacity).map_err(|failure| {
             match failure {
                 RenderFailure::Tera(error) => template_error(&error, Some(template)),
                 RenderFailure::TimedOut => BuildError::TemplateTimeout {

@@ -33,12 +33,14 @@ pub enum RenderFailure {
     Helper(String),
 }
 
-/// Renders `template` with `context`, giving up after `limit`.
+/// Renders `template` with `context` into a buffer of `capacity` bytes to begin with,
+/// giving up after `limit`.
 pub fn render_with_limit(
     tera: &Arc<Tera>,
     template: &str,
     context: &Context,
     limit: Duration,
+    capacity: usize,
 ) -> Result<String, RenderFailure> {
     HELPER.with(|slot| {
         let mut slot = slot.borrow_mut();
@@ -54,6 +56,7 @@ pub fn render_with_limit(
             template: template.to_string(),
             context: context.clone(),
             stop: Arc::clone(&stop),
+            capacity,
         };
         let outcome = match helper.jobs.send(job) {
             Ok(()) => helper.results.recv_timeout(limit),
@@ -87,6 +90,8 @@ struct Job {
     template: String,
     context: Context,
     stop: Arc<AtomicBool>,
+    /// The page's expected size.
+    capacity: usize,
 }
 
 /// The two ends of a helper thread's channels. Dropping them ends the thread once it is done
@@ -115,12 +120,18 @@ impl Helper {
 
 fn render(job: &Job) -> tera::TeraResult<String> {
     let mut output = StoppableOutput {
-        bytes: Vec::new(),
+        bytes: Vec::with_capacity(job.capacity),
         stop: &job.stop,
     };
     job.tera
         .render_to(&job.template, &job.context, &mut output)?;
-    Ok(String::from_utf8(output.bytes)
+    let mut bytes = output.bytes;
+    // A page kept between rebuilds should not hold on to much more than it needs when it came
+    // out shorter than expected.
+    if bytes.capacity() - bytes.len() > bytes.len() / 8 {
+        bytes.shrink_to_fit();
+    }
+    Ok(String::from_utf8(bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
@@ -161,14 +172,15 @@ mod tests {
         let tera = tera("Hello {{ name }}");
         let mut context = Context::new();
         context.insert("name", "Aleppo");
-        let page = render_with_limit(&tera, "t.html", &context, Duration::from_secs(10));
+        let page = render_with_limit(&tera, "t.html", &context, Duration::from_secs(10), 0);
         assert_eq!(page.unwrap(), "Hello Aleppo");
     }
 
     #[test]
     fn tera_errors_come_through() {
         let tera = tera("{{ missing.field }}");
-        let result = render_with_limit(&tera, "t.html", &Context::new(), Duration::from_secs(10));
+        let result =
+            render_with_limit(&tera, "t.html", &Context::new(), Duration::from_secs(10), 0);
         assert!(matches!(result, Err(RenderFailure::Tera(_))));
     }
 
@@ -180,8 +192,13 @@ mod tests {
              {% endfor %}{% endfor %}",
         );
         let started = Instant::now();
-        let result =
-            render_with_limit(&tera, "t.html", &Context::new(), Duration::from_millis(200));
+        let result = render_with_limit(
+            &tera,
+            "t.html",
+            &Context::new(),
+            Duration::from_millis(200),
+            0,
+        );
         assert!(matches!(result, Err(RenderFailure::TimedOut)), "{result:?}");
         assert!(started.elapsed() < Duration::from_secs(5));
     }
@@ -198,10 +215,11 @@ mod tests {
             "t.html",
             &Context::new(),
             Duration::from_millis(10),
+            0,
         );
         assert!(matches!(result, Err(RenderFailure::TimedOut)), "{result:?}");
         let next = tera("ok");
-        let page = render_with_limit(&next, "t.html", &Context::new(), Duration::from_secs(10));
+        let page = render_with_limit(&next, "t.html", &Context::new(), Duration::from_secs(10), 0);
         assert_eq!(page.unwrap(), "ok");
     }
 }
