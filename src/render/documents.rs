@@ -10,9 +10,11 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::cache::RenderCache;
+use super::shared::insert_view;
 use super::site::{RenderOptions, base_context, page_view, render};
 use super::theme::Theme;
 use super::timeline::{document_events, split_by_year};
+use super::topics::TermLinks;
 use super::views::{DocumentSummary, DocumentView, SiteView, document_url};
 use crate::error::BuildError;
 use crate::fingerprint::Fingerprint;
@@ -83,6 +85,7 @@ pub(super) fn render_document_pages(
             && same_targets;
         kept.then(|| (e.pages.fingerprints[i], e.pages.files[i].clone()))
     };
+    let links = TermLinks::new(&pack.analysis.vocabulary);
     let pages: Vec<(u64, OutputFile, bool)> = (0..pack.documents.len())
         .into_par_iter()
         .map(|i| {
@@ -95,7 +98,7 @@ pub(super) fn render_document_pages(
                 Some(bytes) => (fingerprint, OutputFile::shared(path, bytes), false),
                 None => {
                     let capacity = cache.size_hint(&path);
-                    let html = render_document(pack, i, theme, site, options, capacity)?;
+                    let html = render_document(pack, i, &links, theme, site, options, capacity)?;
                     let file = OutputFile::new(path, html.into_bytes());
                     (fingerprint, file, true)
                 }
@@ -161,6 +164,7 @@ fn document_fingerprint(
 fn render_document(
     pack: &Pack,
     index: usize,
+    term_links: &TermLinks,
     theme: &Theme,
     site: &SiteView,
     options: &RenderOptions,
@@ -170,7 +174,7 @@ fn render_document(
     let path = document_url(&doc.slug);
     let description = doc.meta.summary.clone().unwrap_or_default();
     let page = page_view(site, &path, &doc.meta.title, &description, options);
-    let view = DocumentView::new(pack, index);
+    let view = DocumentView::new(pack, index, term_links);
     let links = &pack.links[index];
     let body = resolve_link_markers(&doc.body.html, |i| match links.get(i) {
         Some(link) => {
@@ -189,8 +193,8 @@ fn render_document(
         None => String::new(),
     });
     let mut context = base_context(site, &page);
-    context.insert("document", &view);
-    context.insert("events", &document_events(pack, index));
+    insert_view(&mut context, "document", &view);
+    insert_view(&mut context, "events", &document_events(pack, index));
     let citation = render(theme, "citation.txt", &context)?;
     context.insert("citation", citation.trim());
     context.insert("body", &body);

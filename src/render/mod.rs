@@ -10,6 +10,7 @@ mod pages;
 mod print;
 mod reuse;
 mod search;
+mod shared;
 mod site;
 mod splice;
 mod theme;

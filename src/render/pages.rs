@@ -15,6 +15,7 @@ use tera::Context;
 use xxhash_rust::xxh3::Xxh3;
 
 use super::cache::{PageInputs, RenderCache};
+use super::shared::insert_view;
 use super::theme::Theme;
 use super::views::{PageView, SiteView};
 use crate::error::BuildError;
@@ -80,7 +81,7 @@ impl<'a> PageRenderer<'a> {
         let fingerprint = self.fingerprint(template, page, key, value);
         self.cached_or_rendered(output, template, page, fingerprint, |context| {
             if !key.is_empty() {
-                context.insert(key, value);
+                insert_view(context, key, value);
             }
         })
     }
@@ -100,7 +101,7 @@ impl<'a> PageRenderer<'a> {
         let fingerprint = self.fingerprint(template, page, key, &inputs);
         let mut rendered =
             self.cached_or_rendered(output, template, page, fingerprint, |context| {
-                context.insert(key, &view());
+                insert_view(context, key, &view());
             })?;
         rendered.inputs = Some(inputs);
         Ok(rendered)

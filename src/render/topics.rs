@@ -6,8 +6,10 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
+use tera::Value;
 
 use super::handoff::Handoff;
+use super::shared::{Shared, template_value};
 use super::timeline::{DocumentEventView, event_link, split_by_year, topic_key};
 use super::views::{DateView, document_url};
 use crate::analyse::PackAnalysis;
@@ -48,6 +50,68 @@ impl TermLink {
             name: term.name.clone(),
             url: term_url(term),
         }
+    }
+}
+
+/// What every page linking to a term shows of it, its name and page, made into template
+/// values once per render (see [`super::shared`]), with the terms' A–Z order: a large pack's
+/// document pages list hundreds of thousands of terms, a few hundred distinct ones.
+pub struct TermLinks<'a> {
+    vocabulary: &'a Vocabulary,
+    links: Vec<OnceLock<SharedTermLink>>,
+    /// Each term's place in A–Z order (by lower-cased name, then vocabulary order).
+    ranks: Vec<usize>,
+}
+
+/// A term's page path and its name and path as template values.
+struct SharedTermLink {
+    url: String,
+    values: [Value; 2],
+}
+
+/// A link to a term, as template values made once per render.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct SharedLinkView<'a> {
+    /// The term's name.
+    pub name: Shared<'a, str>,
+    /// Its page from the site root.
+    pub url: Shared<'a, str>,
+}
+
+impl<'a> TermLinks<'a> {
+    /// Nothing made yet; the A–Z order worked out.
+    pub fn new(vocabulary: &'a Vocabulary) -> Self {
+        let terms = vocabulary.terms();
+        let mut order: Vec<usize> = (0..terms.len()).collect();
+        order.sort_by_cached_key(|&i| terms[i].name.to_lowercase());
+        let mut ranks = vec![0; terms.len()];
+        for (rank, i) in order.into_iter().enumerate() {
+            ranks[i] = rank;
+        }
+        Self {
+            vocabulary,
+            links: terms.iter().map(|_| OnceLock::new()).collect(),
+            ranks,
+        }
+    }
+
+    /// The link to the term `id`.
+    pub fn link(&self, id: TermId) -> SharedLinkView<'_> {
+        let term = self.vocabulary.get(id);
+        let shared = self.links[id.0].get_or_init(|| {
+            let url = term_url(term);
+            let values = [template_value(&term.name), template_value(&url)];
+            SharedTermLink { url, values }
+        });
+        SharedLinkView {
+            name: Shared::new(&term.name, &shared.values[0]),
+            url: Shared::new(&shared.url, &shared.values[1]),
+        }
+    }
+
+    /// The term's place in A–Z order, by its name lower-cased.
+    pub fn rank(&self, id: TermId) -> usize {
+        self.ranks[id.0]
     }
 }
 
@@ -139,18 +203,19 @@ pub struct MentionView<'a> {
     pub after: &'a str,
 }
 
-/// A document's mentions on a term page. It borrows what every term page listing the
-/// document shows alike, worked out once per render ([`TermPageSources`]).
+/// A document's mentions on a term page. What every term page listing the document shows
+/// alike is worked out, and made into template values, once per render
+/// ([`TermPageSources`]).
 #[derive(Debug, Clone, Serialize)]
 pub struct TermDocumentView<'a> {
     /// The title.
-    pub title: &'a str,
+    pub title: Shared<'a, str>,
     /// The page.
-    pub url: &'a str,
+    pub url: Shared<'a, str>,
     /// The date.
-    pub date: Option<&'a DateView>,
+    pub date: Option<Shared<'a, DateView>>,
     /// The kind.
-    pub kind: Option<&'a str>,
+    pub kind: Option<Shared<'a, str>>,
     /// The mentions quoted in context, in text order.
     pub mentions: Vec<MentionView<'a>>,
     /// The numbers of the paragraphs with mentions not quoted (beyond the page's quota), as
@@ -160,10 +225,11 @@ pub struct TermDocumentView<'a> {
 
 /// A related term and how many paragraphs it shares.
 #[derive(Debug, Clone, Serialize)]
-pub struct RelatedView {
-    /// The term.
-    #[serde(flatten)]
-    pub link: TermLink,
+pub struct RelatedView<'a> {
+    /// The term's name.
+    pub name: Shared<'a, str>,
+    /// Its page from the site root.
+    pub url: Shared<'a, str>,
     /// Shared paragraphs.
     pub shared: usize,
 }
@@ -201,7 +267,7 @@ pub struct TermPageView<'a> {
     /// Documents whose front matter names the term.
     pub tagged: Vec<TermLink>,
     /// Terms mentioned in the same paragraphs.
-    pub related: Vec<RelatedView>,
+    pub related: Vec<RelatedView<'a>>,
     /// See also.
     pub see_also: Vec<TermLink>,
     /// The first [`TERM_EVENT_LIMIT`] timeline events dated in paragraphs that mention the
@@ -312,14 +378,18 @@ pub fn term_page_view<'a>(
                 let doc = &pack.documents[locator.document];
                 let listed = sources.document(locator.document);
                 let mentions = &pack.analyses[locator.document].mentions.mentions;
-                let url = listed.url.as_str();
                 let quoted = locator.mentions.len().min(quota);
                 quota -= quoted;
+                let values = &listed.values;
                 TermDocumentView {
-                    title: &doc.meta.title,
-                    url,
-                    date: listed.date.as_ref(),
-                    kind: doc.meta.kind.as_deref(),
+                    title: Shared::new(&doc.meta.title, &values.title),
+                    url: Shared::new(&listed.url, &values.url),
+                    date: listed.date.as_ref().map(|d| Shared::new(d, &values.date)),
+                    kind: doc
+                        .meta
+                        .kind
+                        .as_deref()
+                        .map(|k| Shared::new(k, &values.kind)),
                     paragraphs: if quoted == 0 {
                         &locator.paragraphs
                     } else {
@@ -355,9 +425,13 @@ pub fn term_page_view<'a>(
         related: entry
             .related
             .iter()
-            .map(|&(id, shared)| RelatedView {
-                link: TermLink::new(vocabulary.get(id)),
-                shared,
+            .map(|&(id, shared)| {
+                let link = sources.links.link(id);
+                RelatedView {
+                    name: link.name,
+                    url: link.url,
+                    shared,
+                }
             })
             .collect(),
         see_also: links(vocabulary, &term.see_also),
@@ -480,6 +554,7 @@ fn term_link(fingerprint: Fingerprint, vocabulary: &Vocabulary, id: TermId) -> F
 pub struct TermPageSources<'a> {
     pack: &'a Pack,
     documents: Vec<OnceLock<ListedDocument>>,
+    links: TermLinks<'a>,
 }
 
 /// One document as the term pages list it.
@@ -487,8 +562,18 @@ struct ListedDocument {
     /// Its page from the site root.
     url: String,
     date: Option<DateView>,
+    /// The title, page, date and kind as template values.
+    values: ListedValues,
     /// The timeline indices of the events dated in its paragraphs, sorted by paragraph.
     events: Vec<(BlockNumber, usize)>,
+}
+
+/// The template values of what every term page shows of a document.
+struct ListedValues {
+    title: Value,
+    url: Value,
+    date: Value,
+    kind: Value,
 }
 
 impl<'a> TermPageSources<'a> {
@@ -497,6 +582,7 @@ impl<'a> TermPageSources<'a> {
         Self {
             pack,
             documents: pack.documents.iter().map(|_| OnceLock::new()).collect(),
+            links: TermLinks::new(&pack.analysis.vocabulary),
         }
     }
 
@@ -513,9 +599,18 @@ impl<'a> TermPageSources<'a> {
                 })
                 .collect();
             events.sort_unstable();
+            let url = document_url(&doc.slug);
+            let date = doc.meta.date.map(DateView::from);
+            let values = ListedValues {
+                title: template_value(&doc.meta.title),
+                url: template_value(&url),
+                date: template_value(&date),
+                kind: template_value(&doc.meta.kind),
+            };
             ListedDocument {
-                url: document_url(&doc.slug),
-                date: doc.meta.date.map(DateView::from),
+                url,
+                date,
+                values,
                 events,
             }
         })

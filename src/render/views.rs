@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use std::collections::BTreeMap;
 
-use super::topics::{TermLink, taxonomy_label};
+use super::shared::Shared;
+use super::topics::{TermLink, TermLinks, taxonomy_label};
 use crate::analyse::index::TermId;
 use crate::config::Config;
 use crate::date::{PartialDate, Precision};
@@ -157,17 +158,18 @@ pub struct TaxonomyView {
 
 /// An index term found in a document's text, with how often.
 #[derive(Debug, Clone, Serialize)]
-pub struct MentionedTerm {
-    /// The term.
-    #[serde(flatten)]
-    pub link: TermLink,
+pub struct MentionedTerm<'a> {
+    /// The term's name.
+    pub name: Shared<'a, str>,
+    /// Its page from the site root.
+    pub url: Shared<'a, str>,
     /// Mentions in this document.
     pub count: usize,
 }
 
 /// Everything a document page shows.
 #[derive(Debug, Clone, Serialize)]
-pub struct DocumentView {
+pub struct DocumentView<'a> {
     /// The common fields.
     #[serde(flatten)]
     pub summary: DocumentSummary,
@@ -184,14 +186,15 @@ pub struct DocumentView {
     /// Terms from front matter, per taxonomy, non-empty only.
     pub taxonomies: Vec<TaxonomyView>,
     /// Index terms the text mentions, A–Z.
-    pub mentioned: Vec<MentionedTerm>,
+    pub mentioned: Vec<MentionedTerm<'a>>,
     /// Free-form front-matter values.
     pub extra: serde_json::Value,
 }
 
-impl DocumentView {
-    /// The full view of the document at `index` in the pack.
-    pub fn new(pack: &Pack, index: usize) -> Self {
+impl<'a> DocumentView<'a> {
+    /// The full view of the document at `index` in the pack, its links to terms from
+    /// `links`.
+    pub fn new(pack: &Pack, index: usize, links: &'a TermLinks) -> Self {
         let doc = &pack.documents[index];
         let meta = &doc.meta;
         let vocabulary = &pack.analysis.vocabulary;
@@ -216,14 +219,19 @@ impl DocumentView {
         for mention in &pack.analyses[index].mentions.mentions {
             *counts.entry(mention.term).or_default() += 1;
         }
-        let mut mentioned: Vec<MentionedTerm> = counts
+        let mut counts: Vec<(TermId, usize)> = counts.into_iter().collect();
+        counts.sort_unstable_by_key(|&(id, _)| links.rank(id));
+        let mentioned = counts
             .into_iter()
-            .map(|(id, count)| MentionedTerm {
-                link: TermLink::new(vocabulary.get(id)),
-                count,
+            .map(|(id, count)| {
+                let link = links.link(id);
+                MentionedTerm {
+                    name: link.name,
+                    url: link.url,
+                    count,
+                }
             })
             .collect();
-        mentioned.sort_by_cached_key(|m| m.link.name.to_lowercase());
         Self {
             summary: DocumentSummary::new(doc),
             slug: doc.slug.clone(),
