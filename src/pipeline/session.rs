@@ -369,11 +369,13 @@ impl Session {
             })
             .map_err(BuildError::Content)?;
         let earlier = last
-            .filter(|last| last.generation == loaded.generation && last.options == *options)
+            .filter(|last| last.generation.pack == loaded.generation.pack)
+            .filter(|last| last.options == *options)
             .map(|last| EarlierRender {
                 pack: &last.pack,
                 inputs: &last.inputs,
-                documents: &last.documents,
+                documents: (last.generation.pages == loaded.generation.pages)
+                    .then_some(&last.documents),
             });
         let mut rendered = render_pages(
             &pack,

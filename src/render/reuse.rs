@@ -20,15 +20,16 @@ use super::timeline::split_by_year;
 use crate::analyse::index::TermId;
 use crate::pack::{Pack, reading_order};
 
-/// The last render made with the same config, theme and render options.
+/// The last render made with the same config and vocabulary and the same render options.
 #[derive(Clone, Copy)]
 pub struct EarlierRender<'a> {
     /// The pack it rendered.
     pub pack: &'a Pack,
-    /// The input fingerprints of its pages.
+    /// The input fingerprints of its pages: what each page read of the pack, whatever the
+    /// templates made of it.
     pub inputs: &'a PageInputs,
-    /// Its document pages.
-    pub documents: &'a DocumentPages,
+    /// Its document pages, when it was rendered with the same templates too.
+    pub documents: Option<&'a DocumentPages>,
 }
 
 /// The terms and years whose pages may differ from the earlier render's.
@@ -300,7 +301,7 @@ mod tests {
         let earlier = EarlierRender {
             pack: &before,
             inputs: &inputs,
-            documents: &DocumentPages::default(),
+            documents: None,
         };
         let reuse = Reuse::new(&after, earlier).unwrap();
         let term = |name, path| reuse.term_inputs(place(name), path);
@@ -314,7 +315,7 @@ mod tests {
         let same = EarlierRender {
             pack: &unchanged,
             inputs: &inputs,
-            documents: &DocumentPages::default(),
+            documents: None,
         };
         assert_eq!(
             Reuse::new(&pack(&[]), same).map(|r| r.touched),

@@ -144,8 +144,10 @@ fn site_view(pack: &Pack, options: &RenderOptions) -> SiteView {
 /// `generation.pages` of config and theme, same fingerprints) are reused; the rest are
 /// rendered in parallel. The result is in a fixed order so output never depends on timing.
 ///
-/// `earlier` is the last render with the same `generation` and `options`, if any: the term
-/// and year pages no changed document reaches are looked up by the fingerprints it recorded.
+/// `earlier` is the last render with the same `generation.pack` and `options`, if any: the
+/// term and year pages no changed document reaches are looked up by the fingerprints it
+/// recorded (after a template change, all of them), and its document pages are kept where
+/// they still hold.
 pub fn render_pages(
     pack: &Pack,
     theme: &Theme,
@@ -157,9 +159,11 @@ pub fn render_pages(
 ) -> Result<Rendered, BuildError> {
     let started = Instant::now();
     let site = site_view(pack, options);
-    let earlier_pages = earlier.map(|earlier| EarlierPages {
-        pack: earlier.pack,
-        pages: earlier.documents,
+    let earlier_pages = earlier.and_then(|earlier| {
+        Some(EarlierPages {
+            pack: earlier.pack,
+            pages: earlier.documents?,
+        })
     });
     let (documents, mut rendered) = render_document_pages(
         pack,
@@ -552,35 +556,44 @@ fn render_topics(
     let index_inputs = reuse
         .and_then(|reuse| reuse.index_inputs(index))
         .unwrap_or_else(|| index_page_inputs(pack));
-    let mut files = vec![renderer.render_from_inputs(
-        index.into(),
-        "topics.html",
-        &page,
-        "taxonomies",
-        index_inputs,
-        || index_view(pack),
-    )?];
-    let sources = TermPageSources::new(pack);
     let key = inputs
         .iter()
         .copied()
         .fold(Fingerprint::default(), Fingerprint::number)
         .finish();
-    let terms: Vec<RenderedPage> = entries
-        .par_iter()
-        .zip(outputs)
-        .zip(inputs)
-        .map(|((entry, output), inputs)| {
-            let term = vocabulary.get(entry.term);
-            let path = term_url(term);
-            let description = term.description.clone().unwrap_or_default();
-            let page = page_view(site, &path, &term.name, &description, options);
-            renderer.render_from_inputs(output, "term.html", &page, "term", inputs, || {
-                term_page_view(pack, entry, &sources)
-            })
-        })
-        .collect::<Result<_, BuildError>>()?;
-    files.extend(terms);
+    // The A–Z index is one large page: made alongside the term pages rather than before
+    // them, it does not leave a core idle.
+    let (index, terms) = rayon::join(
+        || {
+            renderer.render_from_inputs(
+                index.into(),
+                "topics.html",
+                &page,
+                "taxonomies",
+                index_inputs,
+                || index_view(pack),
+            )
+        },
+        || {
+            let sources = TermPageSources::new(pack);
+            entries
+                .par_iter()
+                .zip(outputs)
+                .zip(inputs)
+                .map(|((entry, output), inputs)| {
+                    let term = vocabulary.get(entry.term);
+                    let path = term_url(term);
+                    let description = term.description.clone().unwrap_or_default();
+                    let page = page_view(site, &path, &term.name, &description, options);
+                    renderer.render_from_inputs(output, "term.html", &page, "term", inputs, || {
+                        term_page_view(pack, entry, &sources)
+                    })
+                })
+                .collect::<Result<Vec<RenderedPage>, BuildError>>()
+        },
+    );
+    let mut files = vec![index?];
+    files.extend(terms?);
     Ok((files, key))
 }
 
