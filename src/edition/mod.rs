@@ -12,7 +12,7 @@ pub mod paths;
 mod rewrite;
 mod single_file;
 
-pub use rewrite::{Outside, Rewriter, ids, inline_element};
+pub use rewrite::{KeptDrafts, Outside, Rewriter, ids, inline_element};
 pub use single_file::single_file;
 
 use std::collections::HashMap;
@@ -203,5 +203,52 @@ mod tests {
         );
         let frame = rewriter.rewrite("<a href=\"documents/b/#p1\">b</a>", "", None);
         assert_eq!(frame, "<a href=\"#doc-b-p1\">b</a>");
+    }
+
+    #[test]
+    fn kept_drafts_make_the_same_parts_sharing_those_unchanged() {
+        let part = |name: &str, anchor: &str| Part {
+            path: format!("documents/{name}/"),
+            anchor: anchor.into(),
+        };
+        let layout = |anchor_b: &str| Layout {
+            parts: vec![part("a", "doc-a"), part("b", anchor_b)],
+            aliases: vec![],
+        };
+        let fresh = |layout: &Layout, contents: &[&str]| {
+            Rewriter::new(layout, vec![], Outside::Page("print/")).rewrite_parts(layout, contents)
+        };
+        let mut kept = KeptDrafts::default();
+        let mut keeping = |layout: &Layout, contents: &[&str]| {
+            let mut rewriter = Rewriter::new(layout, vec![], Outside::Page("print/"));
+            rewriter.rewrite_parts_keeping(layout, contents, &mut kept)
+        };
+        let text = |parts: &[std::sync::Arc<String>]| {
+            parts.iter().map(|p| p.to_string()).collect::<Vec<_>>()
+        };
+        let a = "<p id=\"p1\"><a href=\"../b/#p2\">b</a></p>";
+        let (b, b_edited) = ("<p id=\"p2\">B</p>", "<p id=\"p3\">B</p>");
+        let one = layout("doc-b");
+
+        let first = keeping(&one, &[a, b]);
+        assert_eq!(text(&first), fresh(&one, &[a, b]));
+        assert!(first[0].contains("href=\"#doc-b-p2\""));
+
+        let again = keeping(&one, &[a, b]);
+        assert!(
+            std::sync::Arc::ptr_eq(&first[0], &again[0]),
+            "taken, not made again"
+        );
+        assert!(std::sync::Arc::ptr_eq(&first[1], &again[1]));
+
+        // The kept part a links to an id b no longer has: it must be rewritten after all.
+        let edited = keeping(&one, &[a, b_edited]);
+        assert_eq!(text(&edited), fresh(&one, &[a, b_edited]));
+        assert!(edited[0].contains("href=\"#doc-b\""), "{}", edited[0]);
+
+        let other = layout("part-b");
+        let moved = keeping(&other, &[a, b_edited]);
+        assert_eq!(text(&moved), fresh(&other, &[a, b_edited]));
+        assert!(moved[1].contains("id=\"part-b-p3\""), "{}", moved[1]);
     }
 }

@@ -2,12 +2,15 @@
 //! clash, and every link is pointed at its new place.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::html::{StartTag, Token, tokenize};
 use super::paths::{Link, page_of, relative_from, resolve};
 use super::{Layout, Part};
+use crate::fingerprint::Fingerprint;
 
 /// Attributes whose values are ids (or space-separated lists of ids) on the same page.
 const ID_REFERENCES: [&str; 7] = [
@@ -47,6 +50,38 @@ enum Ids {
     Assumed,
     /// Keep the link to the id only if [`Rewriter::ids`] has it, else link to the part.
     Known,
+}
+
+/// The first passes of an edition's parts, kept for the next edition of the same layout
+/// (the print edition of a preview): after a template change that leaves `<main>` alone,
+/// or an edit to one document, nearly every part comes out as it was, and rewriting one is
+/// reading all of its HTML. Holds the last edition's parts only.
+#[derive(Default)]
+pub struct KeptDrafts {
+    /// The layout and page the drafts were made for (see [`layout_key`]).
+    layout: u64,
+    /// Each part's draft, by a fingerprint of its path, anchor and content.
+    drafts: FxHashMap<u64, Arc<Draft>>,
+}
+
+/// A part's first pass and what it found.
+struct Draft {
+    html: Arc<String>,
+    found: Found,
+}
+
+/// Everything a part's first pass reads besides the part: where every page of the layout
+/// went, and the page the edition is.
+fn layout_key(layout: &Layout, page: &str) -> u64 {
+    let mut key = Fingerprint::default().text(page);
+    for part in &layout.parts {
+        key = key.text(&part.path).text(&part.anchor);
+    }
+    for alias in &layout.aliases {
+        let fragment = alias.fragment.as_deref().unwrap_or("\u{0}");
+        key = key.text(&alias.path).text(&alias.anchor).text(fragment);
+    }
+    key.finish()
 }
 
 /// What a rewrite found besides its HTML.
@@ -106,32 +141,91 @@ impl<'a> Rewriter<'a> {
     /// its ids are learnt on the way. Only a part one of whose links reaches an id that no
     /// part has is rewritten again, pointing that link at the part instead.
     pub fn rewrite_parts(&mut self, layout: &Layout, contents: &[&str]) -> Vec<String> {
-        let mut drafts: Vec<(String, Found)> = layout
+        let drafts = layout
+            .parts
+            .par_iter()
+            .zip(contents)
+            .map(|(part, html)| Arc::new(self.draft(part, html)))
+            .collect();
+        let parts = self.finish_parts(layout, contents, drafts);
+        parts.into_iter().map(Arc::unwrap_or_clone).collect()
+    }
+
+    /// [`rewrite_parts`](Self::rewrite_parts), taking each part's first pass from `kept`
+    /// when its content is what it was in the last edition of the same layout, and leaving
+    /// this edition's there; the parts come shared with `kept`, not copied. An edition that
+    /// puts the files its pages load inline reads those files too, and keeps nothing.
+    pub fn rewrite_parts_keeping(
+        &mut self,
+        layout: &Layout,
+        contents: &[&str],
+        kept: &mut KeptDrafts,
+    ) -> Vec<Arc<String>> {
+        let Outside::Page(page) = self.outside else {
+            let parts = self.rewrite_parts(layout, contents);
+            return parts.into_iter().map(Arc::new).collect();
+        };
+        let key = layout_key(layout, page);
+        if kept.layout != key {
+            kept.layout = key;
+            kept.drafts.clear();
+        }
+        let (keys, drafts): (Vec<u64>, Vec<Arc<Draft>>) = layout
             .parts
             .par_iter()
             .zip(contents)
             .map(|(part, html)| {
-                let mut found = Found::default();
-                let out =
-                    self.rewrite_shared(html, &part.path, Some(part), Ids::Assumed, &mut found);
-                (out, found)
+                let key = Fingerprint::default()
+                    .text(&part.path)
+                    .text(&part.anchor)
+                    .text(html)
+                    .finish();
+                let draft = match kept.drafts.get(&key) {
+                    Some(draft) => Arc::clone(draft),
+                    None => Arc::new(self.draft(part, html)),
+                };
+                (key, draft)
             })
-            .collect();
-        for (_, found) in &mut drafts {
-            self.ids.extend(std::mem::take(&mut found.ids));
+            .unzip();
+        kept.drafts = keys.into_iter().zip(drafts.iter().cloned()).collect();
+        self.finish_parts(layout, contents, drafts)
+    }
+
+    /// A part's first pass: rewritten as if every id its links reach existed.
+    fn draft(&self, part: &Part, html: &str) -> Draft {
+        let mut found = Found::default();
+        let html = self.rewrite_shared(html, &part.path, Some(part), Ids::Assumed, &mut found);
+        Draft {
+            html: Arc::new(html),
+            found,
         }
-        let (parts, scripts): (Vec<String>, Vec<Vec<String>>) = drafts
+    }
+
+    /// Learns the parts' ids from their first passes, then rewrites again each part one of
+    /// whose links reaches an id no part has.
+    fn finish_parts(
+        &mut self,
+        layout: &Layout,
+        contents: &[&str],
+        mut drafts: Vec<Arc<Draft>>,
+    ) -> Vec<Arc<String>> {
+        for draft in &mut drafts {
+            match Arc::get_mut(draft) {
+                Some(draft) => self.ids.extend(std::mem::take(&mut draft.found.ids)),
+                None => self.ids.extend(draft.found.ids.iter().cloned()),
+            }
+        }
+        let (parts, scripts): (Vec<Arc<String>>, Vec<Vec<String>>) = drafts
             .into_par_iter()
             .zip(&layout.parts)
             .zip(contents)
             .map(|((draft, part), html)| {
-                let (out, found) = draft;
-                if found.assumed.iter().all(|id| self.ids.contains(id)) {
-                    return (out, found.scripts);
+                if draft.found.assumed.iter().all(|id| self.ids.contains(id)) {
+                    return (Arc::clone(&draft.html), draft.found.scripts.clone());
                 }
                 let mut again = Found::default();
                 let out = self.rewrite_shared(html, &part.path, Some(part), Ids::Known, &mut again);
-                (out, again.scripts)
+                (Arc::new(out), again.scripts)
             })
             .unzip();
         for found in scripts {

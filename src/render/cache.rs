@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::edition::KeptDrafts;
 use crate::output::{OutputFile, SharedBytes};
 
 /// Rendered pages by output path, with the fingerprint of what they were rendered from.
@@ -73,11 +74,15 @@ impl RenderCache {
 /// The files made from the whole pack that a rebuild takes from the last build when what
 /// they are made from is unchanged (a template change, for one): the data exports, by path,
 /// and the search index, all its files at once (their number and names follow the content).
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct KeptExports {
     /// `index.json` and the timeline exports.
     pub data: RenderCache,
     search: Option<(u64, Vec<OutputFile>)>,
+    /// The print edition's parts as rewritten, when kept (see [`keep_print_parts`]).
+    ///
+    /// [`keep_print_parts`]: Self::keep_print_parts
+    pub print: Option<KeptDrafts>,
 }
 
 impl KeptExports {
@@ -85,6 +90,15 @@ impl KeptExports {
     pub fn clear(&mut self) {
         self.data.clear();
         self.search = None;
+        if let Some(print) = &mut self.print {
+            *print = KeptDrafts::default();
+        }
+    }
+
+    /// Keeps the print edition's parts from now on, for a session that will build again:
+    /// hundreds of megabytes on a large pack, which a one-off build does not hold.
+    pub fn keep_print_parts(&mut self) {
+        self.print.get_or_insert_with(KeptDrafts::default);
     }
 
     /// The search index's files if they were made under `key`.

@@ -1,6 +1,8 @@
 //! The print edition, `/print/`: every document in pack order on one page, with a table of
 //! contents, then the timeline and the topic index, for printing or saving as a PDF.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashSet;
 use serde::Serialize;
 use tera::Context;
@@ -10,7 +12,7 @@ use super::layout::{document_anchor, edition_layout};
 use super::splice::{marker, splice};
 use super::theme::{PRINT_TEMPLATE, Theme};
 use super::views::{DocumentSummary, PageView, SiteView};
-use crate::edition::{Layout, Outside, Rewriter, files_by_path, part_contents};
+use crate::edition::{KeptDrafts, Layout, Outside, Rewriter, files_by_path, part_contents};
 use crate::error::BuildError;
 use crate::output::OutputFile;
 use crate::pack::Pack;
@@ -42,28 +44,38 @@ pub struct PrintDocument {
 /// theme's `print.html`, which sees `documents`, `timeline` and `topics`. A template that only
 /// shows each part's HTML runs with a marker for it, and the HTML is spliced in afterwards
 /// (see [`splice`]), the page going to `handoff` in pieces; any other template, or one whose
-/// markers did not come out once each and in order, runs with the HTML itself.
+/// markers did not come out once each and in order, runs with the HTML itself. The parts'
+/// rewriting is taken from, and left in, `kept` when there is one.
 pub fn render_print(
     pack: &Pack,
     theme: &Theme,
     site: &SiteView,
     page: &PageView,
     files: &[OutputFile],
+    kept: Option<&mut KeptDrafts>,
     handoff: &dyn Handoff,
 ) -> Result<Vec<OutputFile>, BuildError> {
     let layout = edition_layout(pack, false);
     let files = files_by_path(files);
     let contents = part_contents(&layout, &files, "print edition")?;
     let mut rewriter = Rewriter::new(&layout, Vec::new(), Outside::Page(PRINT_PATH));
-    let htmls = rewriter.rewrite_parts(&layout, &contents);
+    let htmls: Vec<Arc<String>> = match kept {
+        Some(kept) => rewriter.rewrite_parts_keeping(&layout, &contents, kept),
+        None => {
+            let parts = rewriter.rewrite_parts(&layout, &contents);
+            parts.into_iter().map(Arc::new).collect()
+        }
+    };
     let path = format!("{PRINT_PATH}index.html");
     if theme.print_shows_parts_only {
         let markers = (0..htmls.len()).map(marker).collect();
         let rendered = render_parts(pack, theme, site, page, &layout, markers)?;
-        if let Some(pieces) = splice(&rendered, &htmls) {
+        let parts: Vec<&str> = htmls.iter().map(|html| html.as_str()).collect();
+        if let Some(pieces) = splice(&rendered, &parts) {
             return handoff.pieces(&path, &pieces);
         }
     }
+    let htmls = htmls.into_iter().map(Arc::unwrap_or_clone).collect();
     let html = render_parts(pack, theme, site, page, &layout, htmls)?;
     handoff.files(vec![OutputFile::new(path, html.into_bytes())])
 }

@@ -25,6 +25,7 @@ use super::topics::{
     term_page_view, term_url,
 };
 use super::views::{DocumentSummary, PageView, SiteView};
+use crate::edition::KeptDrafts;
 use crate::error::BuildError;
 use crate::fingerprint::Fingerprint;
 use crate::markdown::syntax_css;
@@ -245,6 +246,7 @@ pub fn render_pack_files(
     // The search index, the print edition and the data files each read the whole pack and
     // nothing of each other, so they are made side by side.
     let started = Instant::now();
+    let mut kept_print = exports.print.take();
     let ((search, search_time), ((print, print_time), (data, data_time))) = rayon::join(
         || {
             let started = Instant::now();
@@ -261,7 +263,8 @@ pub fn render_pack_files(
                 || {
                     let started = Instant::now();
                     let print = if theme.has_print {
-                        print_edition(pack, theme, &site, options, pages, handoff)
+                        let kept = kept_print.as_mut();
+                        print_edition(pack, theme, &site, options, pages, kept, handoff)
                     } else {
                         Ok(Vec::new())
                     };
@@ -275,6 +278,7 @@ pub fn render_pack_files(
             )
         },
     );
+    exports.print = kept_print;
     timings.add("search index (in parallel)", search_time);
     timings.add("print edition (in parallel)", print_time);
     timings.add("data exports (in parallel)", data_time);
@@ -311,6 +315,7 @@ fn print_edition(
     site: &SiteView,
     options: &RenderOptions,
     files: &[OutputFile],
+    kept: Option<&mut KeptDrafts>,
     handoff: &dyn Handoff,
 ) -> Result<Vec<OutputFile>, BuildError> {
     let print_page = page_view(
@@ -320,7 +325,7 @@ fn print_edition(
         "Every document of the pack on one page, with the timeline and the topic index.",
         options,
     );
-    render_print(pack, theme, site, &print_page, files, handoff)
+    render_print(pack, theme, site, &print_page, files, kept, handoff)
 }
 
 /// The pack as data (`timeline.json`, its TimelineJS twin, `index.json`: from `exports` when

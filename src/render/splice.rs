@@ -40,14 +40,14 @@ pub fn shows_parts_only(template: &str) -> bool {
 /// another, or `None` unless the markers are there once each and in order (a template that
 /// filtered a part, or dropped or repeated one, is rendered with the parts themselves
 /// instead). Only `rendered` is searched for markers, so a part may hold any text.
-pub fn splice<'a>(rendered: &'a str, parts: &'a [String]) -> Option<Vec<&'a [u8]>> {
+pub fn splice<'a, S: AsRef<str>>(rendered: &'a str, parts: &'a [S]) -> Option<Vec<&'a [u8]>> {
     let mut pieces = Vec::with_capacity(2 * parts.len() + 1);
     let mut rest = rendered;
     for (index, part) in parts.iter().enumerate() {
         let at = rest.find(PREFIX)?;
         let after = rest[at..].strip_prefix(marker(index).as_str())?;
         pieces.push(&rest.as_bytes()[..at]);
-        pieces.push(part.as_bytes());
+        pieces.push(part.as_ref().as_bytes());
         rest = after;
     }
     if rest.contains(PREFIX) {
@@ -114,7 +114,7 @@ mod tests {
 
     #[test]
     fn no_parts_leaves_the_page_as_it_is() {
-        let spliced = splice("<p>x</p>", &[]).map(|pieces| pieces.concat());
+        let spliced = splice::<String>("<p>x</p>", &[]).map(|pieces| pieces.concat());
         assert_eq!(spliced.as_deref(), Some(&b"<p>x</p>"[..]));
     }
 }

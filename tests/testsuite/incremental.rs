@@ -512,3 +512,47 @@ fn a_template_change_renders_every_page_again_from_the_same_pack() {
     session.build().unwrap();
     pack.assert_matches_a_clean_build("out", "after a template and a config change");
 }
+
+#[test]
+fn the_print_edition_follows_a_template_change_and_an_edit() {
+    let pack = TestPack::new();
+    write_documents(&pack, 3);
+    let out = pack.path("out");
+    let mut session = Session::new(options(pack.root(), out.clone()));
+    let print = || std::fs::read_to_string(out.join("print/index.html")).unwrap();
+    session.build().unwrap();
+    let before = print();
+
+    // A template change that leaves the documents' `<main>` alone: the parts are taken as
+    // they were rewritten, and the edition is what a clean build makes.
+    pack.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}Gone{% endblock main %}",
+    );
+    session.invalidate(&[pack.path("templates/404.html")]);
+    session.build().unwrap();
+    assert_eq!(print(), before);
+    pack.assert_matches_a_clean_build("out", "after a template change outside <main>");
+
+    // One that changes every document's `<main>`.
+    let theme = std::fs::read_to_string("themes/default/templates/document.html").unwrap();
+    let marked = theme.replace(
+        "<h1>{{ document.title }}</h1>",
+        "<h1>{{ document.title }} (marked)</h1>",
+    );
+    assert_ne!(
+        marked, theme,
+        "the default document template has the title heading"
+    );
+    pack.write("templates/document.html", &marked);
+    session.invalidate(&[pack.path("templates/document.html")]);
+    session.build().unwrap();
+    assert_eq!(print().matches("(marked)</h1>").count(), 3);
+    pack.assert_matches_a_clean_build("out", "after a template change inside <main>");
+
+    pack.write("content/doc1.md", &document(1, "Doc One Renamed", None));
+    session.invalidate(&[pack.path("content/doc1.md")]);
+    session.build().unwrap();
+    assert!(print().contains("Doc One Renamed (marked)"));
+    pack.assert_matches_a_clean_build("out", "after an edit");
+}
