@@ -5,8 +5,10 @@ use std::fmt::Write;
 use std::sync::OnceLock;
 
 use serde::Serialize;
+use tera::Value;
 
 use super::handoff::Handoff;
+use super::shared::{Shared, template_value};
 use super::views::document_url;
 use crate::analyse::dates::chart::overview_svg;
 use crate::analyse::dates::timeline::{
@@ -53,12 +55,23 @@ pub struct EventView<'a> {
     /// "¶3", when it came from a paragraph.
     pub paragraph_label: Option<String>,
     /// The document it comes from.
-    pub document: EventDocument<'a>,
+    pub document: EventDocumentView<'a>,
     /// The index terms of the event's paragraph and document, for filtering, as positions
     /// (from 1) in the page's topic filter: a term's full name (`topics/aleppo`) repeated on
     /// every event would make up a third of a timeline page. Space-separated, ready for the
     /// `data-topics` attribute.
     pub topics: String,
+}
+
+/// The source document of an event: one of the pack's, shared by all its events (a year's
+/// page lists thousands of events from hundreds of documents), or an event's own.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum EventDocumentView<'a> {
+    /// A document of the pack, made into template values once per render.
+    Shared(Shared<'a, EventDocument<'a>>),
+    /// A document the pack does not have.
+    Own(EventDocument<'a>),
 }
 
 /// The source document of an event.
@@ -229,7 +242,7 @@ fn overview_inputs(pack: &Pack) -> u64 {
 pub fn timeline_page_view<'a>(
     pack: &'a Pack,
     page: &TimelinePage<'a>,
-    lookup: &EventLookup,
+    lookup: &'a EventLookup,
 ) -> TimelineView<'a> {
     let timeline = &pack.analysis.chronology.timeline;
     match page.year {
@@ -278,7 +291,7 @@ pub fn timeline_page_view<'a>(
 fn events_view<'a>(
     pack: &'a Pack,
     years: &[(i32, &[MonthGroup<'a>])],
-    lookup: &EventLookup,
+    lookup: &'a EventLookup,
 ) -> TimelineView<'a> {
     let vocabulary = &pack.analysis.vocabulary;
     let mut used_topics = vec![false; vocabulary.terms().len()];
@@ -309,7 +322,7 @@ fn events_view<'a>(
                                 used_topics[id.0] = true;
                             }
                             event_topics.push(topics);
-                            event_view(pack, event, doc)
+                            event_view(pack, event, doc, lookup)
                         })
                         .collect(),
                 })
@@ -395,6 +408,7 @@ pub struct EventLookup<'a> {
     pack: &'a Pack,
     term_ids: Vec<OnceLock<HashMap<BlockNumber, Vec<TermId>>>>,
     document_tags: Vec<OnceLock<u64>>,
+    documents: Vec<OnceLock<(EventDocument<'a>, Value)>>,
 }
 
 impl<'a> EventLookup<'a> {
@@ -404,7 +418,25 @@ impl<'a> EventLookup<'a> {
             pack,
             term_ids: pack.documents.iter().map(|_| OnceLock::new()).collect(),
             document_tags: pack.documents.iter().map(|_| OnceLock::new()).collect(),
+            documents: pack.documents.iter().map(|_| OnceLock::new()).collect(),
         }
+    }
+
+    /// The document at `doc` as its events show it.
+    fn event_document(&self, doc: usize) -> Shared<'_, EventDocument<'a>> {
+        let (view, value) = self.documents[doc].get_or_init(|| {
+            let document = &self.pack.documents[doc];
+            let view = EventDocument {
+                slug: &document.slug,
+                title: &document.meta.title,
+                kind: document.meta.kind.as_deref(),
+                author: document.meta.author.as_deref(),
+                url: document_url(&document.slug),
+            };
+            let value = template_value(&view);
+            (view, value)
+        });
+        Shared::new(view, value)
     }
 
     /// The front-matter terms of the document at `doc` as a year's page shows them beside its
@@ -472,8 +504,12 @@ fn event_terms<'a>(
 }
 
 /// An event's view; its [`EventView::topics`] are filled in once the page's filter is known.
-fn event_view<'a>(pack: &'a Pack, event: &'a TimelineEvent, doc: Option<usize>) -> EventView<'a> {
-    let document = doc.map(|i| &pack.documents[i]);
+fn event_view<'a>(
+    pack: &'a Pack,
+    event: &'a TimelineEvent,
+    doc: Option<usize>,
+    lookup: &'a EventLookup,
+) -> EventView<'a> {
     EventView {
         anchor: event_anchor(pack, event),
         date_label: display_date(event),
@@ -492,12 +528,15 @@ fn event_view<'a>(pack: &'a Pack, event: &'a TimelineEvent, doc: Option<usize>) 
             .paragraph
             .as_ref()
             .map(|p| format!("¶{}", p.trim_start_matches('p'))),
-        document: EventDocument {
-            slug: &event.document,
-            title: document.map_or("", |d| &d.meta.title),
-            kind: document.and_then(|d| d.meta.kind.as_deref()),
-            author: document.and_then(|d| d.meta.author.as_deref()),
-            url: document_url(&event.document),
+        document: match doc {
+            Some(doc) => EventDocumentView::Shared(lookup.event_document(doc)),
+            None => EventDocumentView::Own(EventDocument {
+                slug: &event.document,
+                title: "",
+                kind: None,
+                author: None,
+                url: document_url(&event.document),
+            }),
         },
         topics: String::new(),
     }
