@@ -61,6 +61,15 @@ fn write_documents(pack: &TestPack, count: u64) {
     }
 }
 
+/// A pack of `count` documents, its output folder `out/`, and a session building into it.
+fn pack_and_session(count: u64) -> (TestPack, PathBuf, Session) {
+    let pack = TestPack::new();
+    write_documents(&pack, count);
+    let out = pack.path("out");
+    let session = Session::new(options(pack.root(), out.clone()));
+    (pack, out, session)
+}
+
 fn options(root: &Path, output: PathBuf) -> BuildOptions {
     BuildOptions {
         root: root.to_path_buf(),
@@ -399,10 +408,7 @@ fn a_new_slug_in_front_matter_updates_the_links_to_it() {
 
 #[test]
 fn a_rebuild_writes_its_pages_before_the_files_drawn_from_the_whole_pack() {
-    let pack = TestPack::new();
-    write_documents(&pack, 3);
-    let out = pack.path("out");
-    let mut session = Session::new(options(pack.root(), out.clone()));
+    let (pack, out, mut session) = pack_and_session(3);
     let mut called = false;
     session.build_pages_first(|_| called = true).unwrap();
     assert!(!called, "a first build goes into place whole");
@@ -515,10 +521,7 @@ fn a_template_change_renders_every_page_again_from_the_same_pack() {
 
 #[test]
 fn the_print_edition_follows_a_template_change_and_an_edit() {
-    let pack = TestPack::new();
-    write_documents(&pack, 3);
-    let out = pack.path("out");
-    let mut session = Session::new(options(pack.root(), out.clone()));
+    let (pack, out, mut session) = pack_and_session(3);
     let print = || std::fs::read_to_string(out.join("print/index.html")).unwrap();
     session.build().unwrap();
     let before = print();
