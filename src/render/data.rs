@@ -39,6 +39,9 @@ struct ParagraphData<'a> {
     text: &'a str,
 }
 
+/// The path of [`pack_json`]'s file.
+pub const PACK_JSON: &str = "pack.json";
+
 /// The pack's metadata and every document's metadata and ¶-numbered text, in reading order:
 /// `{"title",…,"generator","documents":[…]}`.
 pub fn pack_json(pack: &Pack, handoff: &dyn Handoff) -> Result<Vec<OutputFile>, BuildError> {
@@ -73,5 +76,5 @@ pub fn pack_json(pack: &Pack, handoff: &dyn Handoff) -> Result<Vec<OutputFile>, 
             })
             .collect(),
     });
-    handoff.pieces("pack.json", &json_list(&open, documents, "]}").pieces())
+    handoff.pieces(PACK_JSON, &json_list(&open, documents, "]}").pieces())
 }

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use tera::Context;
 
 use super::cache::{KeptExports, PageInputs, RenderCache};
-use super::data::pack_json;
+use super::data::{PACK_JSON, pack_json};
 use super::documents::{DocumentPages, EarlierPages, render_document_pages};
 use super::feeds::{atom_feed, robots, sitemap};
 use super::handoff::Handoff;
@@ -105,20 +105,20 @@ pub struct Rendered {
     pub data_keys: DataKeys,
 }
 
-/// Fingerprints of everything `index.json`, the two timeline exports and the search index
-/// are made from. The first two are drawn from the page inputs the render computed anyway:
-/// every term page's inputs cover all `index.json` says of its term, and every year page's
-/// inputs all the timeline says of its events. The search index reads documents only, so
-/// its key is every document's fingerprint (path and bytes). With `generation.pack` (config
-/// and vocabulary, not the theme) added in, a rebuild whose keys are unchanged, a template
-/// change included, takes those files (hundreds of megabytes on a large pack) from the last
-/// build.
+/// Fingerprints of everything `index.json`, the two timeline exports, `pack.json` and the
+/// search index are made from. The first two are drawn from the page inputs the render
+/// computed anyway: every term page's inputs cover all `index.json` says of its term, and
+/// every year page's inputs all the timeline says of its events. `pack.json` and the search
+/// index read documents only, so their key is every document's fingerprint (path and
+/// bytes), in reading order. With `generation.pack` (config and vocabulary, not the theme)
+/// added in, a rebuild whose keys are unchanged, a template change included, takes those
+/// files (hundreds of megabytes on a large pack) from the last build.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DataKeys {
     index: u64,
     /// `None` when the timeline is one page, which is fingerprinted by its view.
     timeline: Option<u64>,
-    search: u64,
+    documents: u64,
 }
 
 impl DataKeys {
@@ -128,6 +128,8 @@ impl DataKeys {
             Some(self.index)
         } else if TIMELINE_EXPORTS.contains(&path) {
             self.timeline
+        } else if path == PACK_JSON {
+            Some(self.documents)
         } else {
             None
         }
@@ -214,7 +216,7 @@ pub fn render_pages(
         data_keys: DataKeys {
             index: key(index_key).finish(),
             timeline: timeline_key.map(|inputs| key(inputs).finish()),
-            search: pack
+            documents: pack
                 .documents
                 .iter()
                 .fold(key(0), |key, doc| key.number(doc.fingerprint))
@@ -251,7 +253,7 @@ pub fn render_pack_files(
         || {
             let started = Instant::now();
             let search = if site.search {
-                let kept = exports.search(keys.search);
+                let kept = exports.search(keys.documents);
                 handoff.files(kept.unwrap_or_else(|| search_files(pack)))
             } else {
                 Ok(Vec::new())
@@ -284,10 +286,10 @@ pub fn render_pack_files(
     timings.add("data exports (in parallel)", data_time);
     let mut files = search?;
     if !files.is_empty() {
-        exports.keep_search(keys.search, &files);
+        exports.keep_search(keys.documents, &files);
     }
     let (data, assets) = data?;
-    for file in &data {
+    for file in data.iter().chain(&assets) {
         if let Some(key) = keys.of(&file.path) {
             exports
                 .data
@@ -328,9 +330,9 @@ fn print_edition(
     render_print(pack, theme, site, &print_page, files, kept, handoff)
 }
 
-/// The pack as data (`timeline.json`, its TimelineJS twin, `index.json`: from `exports` when
-/// made from the same `keys`), and after the feeds, `pack.json`, the syntax colours and the
-/// theme's static files.
+/// The pack as data (`timeline.json`, its TimelineJS twin, `index.json`), and after the
+/// feeds, `pack.json` (each from `exports` when made from the same `keys`), the syntax
+/// colours and the theme's static files.
 fn data_files(
     pack: &Pack,
     theme: &Theme,
@@ -353,9 +355,12 @@ fn data_files(
         Some(index) => handoff.files(vec![index]),
         None => index_json(pack, handoff),
     };
-    let (timeline, (index, pack_data)) = rayon::join(timeline_files, || {
-        rayon::join(index_file, || pack_json(pack, handoff))
-    });
+    let pack_file = || match kept(PACK_JSON) {
+        Some(file) => handoff.files(vec![file]),
+        None => pack_json(pack, handoff),
+    };
+    let (timeline, (index, pack_data)) =
+        rayon::join(timeline_files, || rayon::join(index_file, pack_file));
     let mut exports = timeline?;
     exports.extend(index?);
     let mut assets = pack_data?;

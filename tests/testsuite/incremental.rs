@@ -477,10 +477,12 @@ fn a_template_change_renders_every_page_again_from_the_same_pack() {
             .clone()
     };
     assert!(String::from_utf8_lossy(&file(&second, "404.html")).contains("Nothing here"));
-    assert!(
-        Arc::ptr_eq(&file(&first, "index.json"), &file(&second, "index.json")),
-        "the data exports are kept, not made again"
-    );
+    for export in ["index.json", "pack.json"] {
+        assert!(
+            Arc::ptr_eq(&file(&first, export), &file(&second, export)),
+            "{export} is kept, not made again"
+        );
+    }
     let search_index = |rendered: &RenderedPack| {
         let files = rendered.rendered.files.iter();
         let index = files.filter(|f| f.path.starts_with("search/") && f.path.ends_with(".js"));
@@ -501,6 +503,8 @@ fn a_template_change_renders_every_page_again_from_the_same_pack() {
         !kept(&second, &edited),
         "an edit makes the search index again"
     );
+    let pack_json = String::from_utf8_lossy(&file(&edited, "pack.json")).into_owned();
+    assert!(pack_json.contains("Zanzibar"), "and pack.json");
     let index = search_index(&edited);
     assert!(
         index
