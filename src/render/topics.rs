@@ -69,8 +69,9 @@ struct SharedTermLink {
     values: [Value; 2],
 }
 
-/// A link to a term, as template values made once per render.
-#[derive(Debug, Clone, Copy, Serialize)]
+/// A link to a term, as template values made once per render, for a view to take apart
+/// into its own fields (a flattened struct would cost Tera a string for each key).
+#[derive(Debug, Clone, Copy)]
 pub struct SharedLinkView<'a> {
     /// The term's name.
     pub name: Shared<'a, str>,
