@@ -415,7 +415,7 @@ impl Session {
                 if self.stale_theme == StaleTheme::Templates {
                     self.generation.pages += 1;
                     loaded.generation = self.generation;
-                    self.renders.clear();
+                    self.renders.forget_pages();
                 }
                 self.stale_theme = StaleTheme::No;
             }
@@ -440,7 +440,7 @@ impl Session {
         self.generation.pack += 1;
         self.generation.pages += 1;
         self.stale_theme = StaleTheme::No;
-        self.renders.clear();
+        self.renders.forget_pages();
         self.exports.clear();
         self.loaded = Some(Loaded {
             config,

@@ -24,8 +24,15 @@ pub struct RenderCache {
 type CachedPage = (Option<u64>, SharedBytes);
 
 impl RenderCache {
-    /// Forgets every page (after a config or template change), keeping only its size.
+    /// Forgets everything.
     pub fn clear(&mut self) {
+        self.pages.clear();
+        self.sizes.clear();
+    }
+
+    /// Forgets every page (after a config or template change, which renders them all again),
+    /// keeping only its size for [`size_hint`](Self::size_hint).
+    pub fn forget_pages(&mut self) {
         self.sizes = self
             .pages
             .drain()
@@ -193,5 +200,20 @@ mod tests {
             Some(&b"a.html"[..])
         );
         assert_eq!(cache.pages.len(), 3);
+    }
+
+    #[test]
+    fn forgotten_pages_leave_their_sizes_until_made_again() {
+        let mut cache = RenderCache::default();
+        let a = page("a.html");
+        record(&mut cache, &a, Some(1));
+        cache.forget_pages();
+        assert_eq!(cache.get("a.html", 1), None);
+        assert_eq!(cache.size_hint("a.html"), "a.html".len());
+        assert_eq!(cache.size_hint("b.html"), 0);
+        record(&mut cache, &a, Some(2));
+        cache.keep_only(std::slice::from_ref(&a));
+        cache.clear();
+        assert_eq!(cache.size_hint("a.html"), 0, "clear forgets sizes too");
     }
 }
