@@ -15,10 +15,20 @@ const CHUNK: usize = 4096;
 /// time (the digest is the same as hashing all the bytes at once). The streaming state is
 /// made only once a chunk is full, and kept on the heap: a fingerprint is passed by value at
 /// every step, and most never fill a chunk.
-#[derive(Default)]
 pub struct Fingerprint {
     gathered: Vec<u8>,
     state: Option<Box<Xxh3>>,
+}
+
+/// Starts with room for a whole chunk: one allocation instead of growing through every
+/// size up to it, which a fingerprint of many small values otherwise does.
+impl Default for Fingerprint {
+    fn default() -> Self {
+        Self {
+            gathered: Vec::with_capacity(CHUNK),
+            state: None,
+        }
+    }
 }
 
 impl Fingerprint {
