@@ -4,18 +4,11 @@
 
 use rustc_hash::FxHashSet;
 
-use super::tokenize::{fold, words};
+use super::tokenize::{fold, fold_into, raw_words};
 
 /// Drops stop words while numbering every word.
 pub(crate) struct Analyzer {
     stop_words: FxHashSet<String>,
-}
-
-/// One word to index: its folded surface form and its position in the field.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) struct Token {
-    pub(crate) surface: String,
-    pub(crate) position: u32,
 }
 
 impl Analyzer {
@@ -36,13 +29,19 @@ impl Analyzer {
         sorted
     }
 
-    /// Appends the indexable tokens of `text` to `out`, numbering words from `first`, and
-    /// returns the position after the last word (so `first` plus the number of words).
-    pub(crate) fn analyze(&self, text: &str, first: u32, out: &mut Vec<Token>) -> u32 {
+    /// Calls `each(folded word, position)` for the indexable words of `text`, numbering
+    /// words from `first`, and returns the position after the last word (so `first` plus the
+    /// number of words). The word is lent, not given: most are met before and need no copy.
+    pub(crate) fn analyze(&self, text: &str, first: u32, mut each: impl FnMut(&str, u32)) -> u32 {
         let mut position = first;
-        for surface in words(text) {
-            if !self.stop_words.contains(&surface) {
-                out.push(Token { surface, position });
+        let mut folded = String::new();
+        for raw in raw_words(text) {
+            fold_into(raw, &mut folded);
+            if folded.is_empty() {
+                continue;
+            }
+            if !self.stop_words.contains(folded.as_str()) {
+                each(&folded, position);
             }
             position += 1;
         }
@@ -55,6 +54,14 @@ mod tests {
     use super::*;
     use crate::search::config::DEFAULT_STOP_WORDS;
 
+    fn analyzed(analyzer: &Analyzer, text: &str, first: u32) -> (Vec<(String, u32)>, u32) {
+        let mut tokens = Vec::new();
+        let end = analyzer.analyze(text, first, |word, position| {
+            tokens.push((word.to_owned(), position));
+        });
+        (tokens, end)
+    }
+
     fn default_analyzer() -> Analyzer {
         let words: Vec<String> = DEFAULT_STOP_WORDS.iter().map(|w| (*w).to_owned()).collect();
         Analyzer::new(&words)
@@ -62,28 +69,29 @@ mod tests {
 
     #[test]
     fn stop_words_are_dropped_but_keep_their_positions() {
-        let mut tokens = Vec::new();
-        let end = default_analyzer().analyze("The responsibility to protect", 10, &mut tokens);
+        let (tokens, end) = analyzed(&default_analyzer(), "The responsibility to protect", 10);
         assert_eq!(end, 14);
-        let found: Vec<(&str, u32)> = tokens
-            .iter()
-            .map(|t| (t.surface.as_str(), t.position))
-            .collect();
-        assert_eq!(found, [("responsibility", 11), ("protect", 13)]);
+        assert_eq!(
+            tokens,
+            [
+                ("responsibility".to_owned(), 11),
+                ("protect".to_owned(), 13)
+            ]
+        );
     }
 
     #[test]
     fn configured_stop_words_are_folded() {
         let analyzer = Analyzer::new(&["THE".to_owned(), "Été".to_owned(), "…".to_owned()]);
         assert_eq!(analyzer.stop_words(), ["ete", "the"]);
-        let mut tokens = Vec::new();
-        analyzer.analyze("the été a", 0, &mut tokens);
-        assert_eq!(
-            tokens,
-            [Token {
-                surface: "a".to_owned(),
-                position: 2
-            }]
-        );
+        let (tokens, _) = analyzed(&analyzer, "the été a", 0);
+        assert_eq!(tokens, [("a".to_owned(), 2)]);
+    }
+
+    #[test]
+    fn words_that_fold_to_nothing_take_no_position() {
+        let (tokens, end) = analyzed(&default_analyzer(), "Aleppo \u{301}\u{301} convoy", 0);
+        assert_eq!(end, 2);
+        assert_eq!(tokens, [("aleppo".to_owned(), 0), ("convoy".to_owned(), 1)]);
     }
 }

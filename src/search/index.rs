@@ -1,26 +1,24 @@
 //! Building the index from the pack's documents and writing it out as scripts.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::analyze::{Analyzer, Token};
+use super::analyze::Analyzer;
 use super::config::SearchConfig;
 use super::dictionary::Dictionary;
 use super::doc_table::doc_entry;
 use super::document::SearchDocument;
+use super::document_words::DocumentWords;
 use super::lead::{LeadRanker, POSTINGS_PER_LEAD_BYTE};
-use super::postings::{Postings, Slot};
+use super::postings::Postings;
 use super::script::registration;
 use super::shard::{shard_range, shard_starts};
-use super::tokenize::words;
-use crate::markdown::Block;
 
 /// About 200 KB of postings per shard: one or two round trips per looked-up word.
 const POSTINGS_SHARD_BYTES: usize = 200_000;
 /// About 100 KB of text per shard: results from ten documents should not cost megabytes.
 const TEXT_SHARD_BYTES: usize = 100_000;
-/// Positions skipped between two index terms, so a phrase never spans two of them.
-const TERM_GAP: u32 = 100;
 
 /// The search index of a pack, ready to be written under the site root.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,36 +41,32 @@ pub fn build_search_index(docs: &[SearchDocument<'_>], config: &SearchConfig) ->
     if !config.enabled {
         return SearchIndex { files: Vec::new() };
     }
-    let mut writer = Writer {
-        analyzer: Analyzer::new(&config.stop_words),
-        dictionary: Dictionary::new(),
-        postings: Postings::new(),
-        tokens: Vec::new(),
-    };
-    let mut doc_entries = Vec::with_capacity(docs.len());
-    let mut doc_lengths = Vec::with_capacity(docs.len());
-    let (mut paragraph_count, mut word_count) = (0, 0);
-    for (number, doc) in docs.iter().enumerate() {
+    let analyzer = Analyzer::new(&config.stop_words);
+    let read: Vec<DocumentWords> = (docs.par_iter())
+        .map(|doc| DocumentWords::read(doc, config, &analyzer))
+        .collect();
+    let mut dictionary = Dictionary::new();
+    let mut postings = Postings::new();
+    for (number, words) in read.iter().enumerate() {
         let number = u32::try_from(number).expect("fewer than 2^32 documents");
-        let lengths = writer.index_document(number, doc, config);
-        paragraph_count += lengths.len() as u64;
-        word_count += lengths.iter().map(|&n| u64::from(n)).sum::<u64>();
-        doc_entries.push(doc_entry(doc, &lengths));
-        doc_lengths.push(lengths);
+        postings.add(number, words, &mut dictionary);
     }
+    let doc_lengths: Vec<Vec<u32>> = read.into_iter().map(|words| words.lengths).collect();
+    let paragraph_count = doc_lengths.iter().map(|lengths| lengths.len() as u64).sum();
+    let word_count = (doc_lengths.iter().flatten()).map(|&n| u64::from(n)).sum();
+    let doc_entries: Vec<Value> = (docs.par_iter().zip(&doc_lengths))
+        .map(|(doc, lengths)| doc_entry(doc, lengths))
+        .collect();
 
-    let stop_words = writer.analyzer.stop_words();
-    let dictionary = writer.dictionary.into_sorted();
-    let encoded = writer.postings.into_lists(&dictionary.final_ids);
+    let stop_words = analyzer.stop_words();
+    let dictionary = dictionary.into_sorted();
+    let encoded = postings.into_lists(&dictionary.final_ids);
     let ranker = LeadRanker::new(&doc_lengths);
-    let leads: Vec<Option<String>> = encoded
-        .iter()
-        .enumerate()
+    let leads: Vec<Option<String>> = (encoded.par_iter().enumerate())
         .map(|(stem, list)| lead_json(stem, list, &ranker, docs))
         .collect();
-    let lists: Vec<String> = encoded.iter().map(to_json).collect();
-    let texts: Vec<String> = docs
-        .iter()
+    let lists: Vec<String> = encoded.par_iter().map(to_json).collect();
+    let texts: Vec<String> = (docs.par_iter())
         .map(|doc| to_json(&paragraph_texts(doc)))
         .collect();
     let index = IndexPayload {
@@ -163,70 +157,6 @@ struct IndexPayload {
     word_count: u64,
     /// The folded stop words, which queries skip while keeping phrase distances.
     stop_words: Vec<String>,
-}
-
-/// Everything that accumulates while documents are read.
-struct Writer {
-    analyzer: Analyzer,
-    dictionary: Dictionary,
-    postings: Postings,
-    tokens: Vec<Token>,
-}
-
-impl Writer {
-    /// Indexes the configured fields of one document and returns its paragraphs' word
-    /// counts (stop words included, as they take positions).
-    fn index_document(
-        &mut self,
-        number: u32,
-        doc: &SearchDocument<'_>,
-        config: &SearchConfig,
-    ) -> Vec<u32> {
-        let metadata = [
-            ("title", Slot::Title, Some(doc.title)),
-            ("author", Slot::Author, doc.author),
-            ("kind", Slot::Kind, doc.kind),
-        ];
-        for (field, slot, text) in metadata {
-            if let Some(text) = text.filter(|_| config.indexes(field)) {
-                self.index_slot(number, slot, [text]);
-            }
-        }
-        if config.indexes("terms") {
-            self.index_slot(number, Slot::Terms, doc.terms.iter().map(String::as_str));
-        }
-        let index_text = config.indexes("text");
-        let mut lengths = Vec::with_capacity(doc.paragraphs.len());
-        for (i, Block { text, .. }) in doc.paragraphs.iter().enumerate() {
-            let length = if index_text {
-                let i = u32::try_from(i).expect("fewer than 2^32 paragraphs");
-                self.index_slot(number, Slot::Paragraph(i), [text.as_str()])
-            } else {
-                words(text).count() as u32
-            };
-            lengths.push(length);
-        }
-        lengths
-    }
-
-    /// Indexes texts into one slot, a gap apart, and returns the position after the last
-    /// word: for a single text, its word count.
-    fn index_slot<'t>(
-        &mut self,
-        doc: u32,
-        slot: Slot,
-        texts: impl IntoIterator<Item = &'t str>,
-    ) -> u32 {
-        self.tokens.clear();
-        let mut next = 0;
-        for (i, text) in texts.into_iter().enumerate() {
-            let start = if i == 0 { 0 } else { next + TERM_GAP };
-            next = self.analyzer.analyze(text, start, &mut self.tokens);
-        }
-        self.postings
-            .add(doc, slot, &self.tokens, &mut self.dictionary);
-        next
-    }
 }
 
 fn paragraph_texts<'a>(doc: &'a SearchDocument<'_>) -> Vec<&'a str> {

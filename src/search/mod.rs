@@ -30,6 +30,7 @@ mod config;
 mod dictionary;
 mod doc_table;
 mod document;
+mod document_words;
 mod index;
 mod lead;
 mod postings;

@@ -13,8 +13,8 @@
 //! positions = the first absolute, then differences
 //! ```
 
-use super::analyze::Token;
 use super::dictionary::Dictionary;
+use super::document_words::DocumentWords;
 use super::vlq;
 
 /// Where in a document a word was found. Metadata fields take the first slots and paragraph
@@ -70,28 +70,28 @@ impl Postings {
         }
     }
 
-    /// Records the tokens of one slot. Calls must come in (document, slot) order.
-    pub(crate) fn add(
-        &mut self,
-        doc: u32,
-        slot: Slot,
-        tokens: &[Token],
-        dictionary: &mut Dictionary,
-    ) {
-        let slot = slot.number();
-        self.slot_tokens.clear();
-        self.slot_tokens.extend(
-            tokens
-                .iter()
-                .map(|t| (dictionary.stem_id(&t.surface), t.position)),
-        );
-        // Stable, so each stem's positions stay in ascending order.
-        self.slot_tokens.sort_by_key(|&(stem, _)| stem);
+    /// Records the words of document `doc`. Calls must come in document order.
+    pub(crate) fn add(&mut self, doc: u32, words: &DocumentWords, dictionary: &mut Dictionary) {
+        let stems: Vec<u32> = (words.surfaces.iter())
+            .map(|surface| dictionary.stem_id(surface))
+            .collect();
         self.lists
             .resize_with(dictionary.stem_count(), StemList::default);
-        for group in self.slot_tokens.chunk_by(|a, b| a.0 == b.0) {
-            let list = &mut self.lists[group[0].0 as usize];
-            list.push_entry(doc, slot, group.iter().map(|&(_, position)| position));
+        for (slot, tokens) in &words.slots {
+            self.slot_tokens.clear();
+            self.slot_tokens.extend(
+                (tokens.iter()).map(|&(surface, position)| (stems[surface as usize], position)),
+            );
+            // Stable, so each stem's positions stay in ascending order.
+            self.slot_tokens.sort_by_key(|&(stem, _)| stem);
+            for group in self.slot_tokens.chunk_by(|a, b| a.0 == b.0) {
+                let list = &mut self.lists[group[0].0 as usize];
+                list.push_entry(
+                    doc,
+                    slot.number(),
+                    group.iter().map(|&(_, position)| position),
+                );
+            }
         }
     }
 
@@ -156,6 +156,7 @@ impl StemList {
 pub(crate) mod tests {
     use super::*;
     use crate::search::analyze::Analyzer;
+    use crate::search::document_words::DocumentWords;
 
     /// One decoded entry: (document, slot number, positions).
     pub(crate) type Entry = (u32, u32, Vec<u32>);
@@ -193,15 +194,17 @@ pub(crate) mod tests {
         let analyzer = Analyzer::new(&["to".to_owned()]);
         let mut dictionary = Dictionary::new();
         let mut postings = Postings::new();
-        let mut add = |doc, slot, text: &str, postings: &mut Postings| {
-            let mut tokens = Vec::new();
-            analyzer.analyze(text, 0, &mut tokens);
-            postings.add(doc, slot, &tokens, &mut dictionary);
-        };
-        add(0, Slot::Title, "Aleppo bombings", &mut postings);
-        add(0, Slot::Paragraph(2), "bombing to bombing", &mut postings);
-        add(0, Slot::Paragraph(5), "the bombed convoy", &mut postings);
-        add(3, Slot::Paragraph(0), "bomb", &mut postings);
+        let first = DocumentWords::of_slots(
+            &analyzer,
+            &[
+                (Slot::Title, "Aleppo bombings"),
+                (Slot::Paragraph(2), "bombing to bombing"),
+                (Slot::Paragraph(5), "the bombed convoy"),
+            ],
+        );
+        let fourth = DocumentWords::of_slots(&analyzer, &[(Slot::Paragraph(0), "bomb")]);
+        postings.add(0, &first, &mut dictionary);
+        postings.add(3, &fourth, &mut dictionary);
         let sorted = dictionary.into_sorted();
         let bomb = sorted.surfaces.iter().find(|(s, _)| s == "bomb").unwrap().1;
         let lists = postings.into_lists(&sorted.final_ids);

@@ -13,23 +13,45 @@ use unicode_normalization::char::is_combining_mark;
 
 /// The folded words of `text`, in order.
 pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    raw_words(text).map(fold).filter(|word| !word.is_empty())
+}
+
+/// The raw (unfolded) words of `text`, borrowed from it, for [`fold_into`].
+pub(crate) fn raw_words(text: &str) -> impl Iterator<Item = &str> + '_ {
     RawWords { rest: text }
-        .map(fold)
-        .filter(|word| !word.is_empty())
 }
 
 /// Folds one raw word to the form stored in the dictionary; see the module docs.
 pub(crate) fn fold(raw: &str) -> String {
-    let mut folded = if raw.is_ascii() {
-        raw.to_ascii_lowercase()
-    } else {
-        let unmarked: String = raw
-            .to_lowercase()
-            .nfkd()
-            .filter(|c| !is_combining_mark(*c))
-            .collect();
-        unmarked.to_lowercase()
-    };
+    let mut folded = String::new();
+    fold_into(raw, &mut folded);
+    folded
+}
+
+/// [`fold`] into a buffer the caller reuses, so a pack's millions of words do not each
+/// allocate a string of their own. The buffer is cleared first.
+pub(crate) fn fold_into(raw: &str, folded: &mut String) {
+    folded.clear();
+    if raw.is_ascii() {
+        // The same steps for the common case in one pass: the only apostrophe is `'`.
+        let bytes = raw.as_bytes();
+        let body = match bytes {
+            [body @ .., b'\'', b's' | b'S'] => body,
+            _ => bytes,
+        };
+        folded.push_str(&raw[..body.len()]);
+        folded.make_ascii_lowercase();
+        if !folded.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            folded.retain(|c| c.is_ascii_alphanumeric());
+        }
+        return;
+    }
+    let unmarked: String = raw
+        .to_lowercase()
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .collect();
+    folded.push_str(&unmarked.to_lowercase());
     if let Some(stem) = folded.strip_suffix('s')
         && stem.ends_with(is_apostrophe)
     {
@@ -37,11 +59,14 @@ pub(crate) fn fold(raw: &str) -> String {
         folded.truncate(stem.len() - apostrophe_len);
     }
     folded.retain(|c| c.is_alphanumeric() && !is_apostrophe(c));
-    folded
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || is_combining_mark(c)
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -57,20 +82,38 @@ impl<'a> Iterator for RawWords<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let start = self.rest.find(is_word_char)?;
-        let text = &self.rest[start..];
-        let mut end = 0;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let joins = is_apostrophe(c) && chars.peek().is_some_and(|&(_, n)| is_word_char(n));
+        let text = self.rest;
+        let mut start = 0;
+        loop {
+            let (c, len) = char_at(text, start)?;
+            if is_word_char(c) {
+                break;
+            }
+            start += len;
+        }
+        let mut end = start;
+        while let Some((c, len)) = char_at(text, end) {
+            let joins = is_apostrophe(c)
+                && char_at(text, end + len).is_some_and(|(next, _)| is_word_char(next));
             if !is_word_char(c) && !joins {
                 break;
             }
-            end = i + c.len_utf8();
+            end += len;
         }
         self.rest = &text[end..];
-        Some(&text[..end])
+        Some(&text[start..end])
     }
+}
+
+/// The character at byte `at` of `text` (a character boundary) and its length in bytes,
+/// decoding UTF-8 only for characters that are not ASCII, which most text is.
+fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let &byte = text.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        return Some((char::from(byte), 1));
+    }
+    let c = text[at..].chars().next()?;
+    Some((c, c.len_utf8()))
 }
 
 #[cfg(test)]
@@ -122,6 +165,22 @@ mod tests {
     fn words_that_fold_to_nothing_are_skipped() {
         assert_eq!(all("a \u{301}\u{301} b"), ["a", "b"]);
         assert!(all("— … ¶ ” “").is_empty());
+    }
+
+    #[test]
+    fn ascii_and_unicode_folding_agree() {
+        for (raw, folded) in [
+            ("Russia's", "russia"),
+            ("RUSSIA'S", "russia"),
+            ("'s", ""),
+            ("s", "s"),
+            ("o'clock", "oclock"),
+            ("U.K.", "uk"),
+        ] {
+            assert_eq!(fold(raw), folded, "{raw}");
+            let with_unicode = format!("\u{E9}{raw}");
+            assert_eq!(fold(&with_unicode), format!("e{}", fold(raw)), "{raw}");
+        }
     }
 
     proptest! {
