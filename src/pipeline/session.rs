@@ -224,7 +224,7 @@ impl Session {
             });
         }
         self.retired = None;
-        self.exports.keep_print_parts();
+        self.exports.keep_for_rebuilds();
         let more = render_pack_files(
             &pack,
             &loaded.theme,
@@ -331,7 +331,7 @@ impl Session {
     ) -> Result<RenderedPack, BuildError> {
         let mut rendered = self.render_pages(options, timings)?;
         let loaded = self.loaded.as_ref().expect("loaded by render_pages");
-        self.exports.keep_print_parts();
+        self.exports.keep_for_rebuilds();
         let more = render_pack_files(
             &rendered.pack,
             &loaded.theme,

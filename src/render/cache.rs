@@ -7,6 +7,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::edition::KeptDrafts;
 use crate::output::{OutputFile, SharedBytes};
+use crate::search::KeptWords;
 
 /// Rendered pages by output path, with the fingerprint of what they were rendered from.
 /// Every page a render makes is recorded, even one whose inputs could not be fingerprinted
@@ -86,14 +87,20 @@ pub struct KeptExports {
     /// `index.json` and the timeline exports.
     pub data: RenderCache,
     search: Option<(u64, Vec<OutputFile>)>,
-    /// The print edition's parts as rewritten, when kept (see [`keep_print_parts`]).
+    /// The print edition's parts as rewritten, when kept (see [`keep_for_rebuilds`]).
     ///
-    /// [`keep_print_parts`]: Self::keep_print_parts
+    /// [`keep_for_rebuilds`]: Self::keep_for_rebuilds
     pub print: Option<KeptDrafts>,
+    /// The words the search index read from each document, when kept (see
+    /// [`keep_for_rebuilds`]).
+    ///
+    /// [`keep_for_rebuilds`]: Self::keep_for_rebuilds
+    pub words: Option<KeptWords>,
 }
 
 impl KeptExports {
-    /// Forgets everything (after a config or vocabulary change).
+    /// Forgets what was made under the old config or vocabulary (after either changes). The
+    /// documents' words stay: they are found by all they were read from, settings included.
     pub fn clear(&mut self) {
         self.data.clear();
         self.search = None;
@@ -102,10 +109,12 @@ impl KeptExports {
         }
     }
 
-    /// Keeps the print edition's parts from now on, for a session that will build again:
-    /// hundreds of megabytes on a large pack, which a one-off build does not hold.
-    pub fn keep_print_parts(&mut self) {
+    /// Keeps the print edition's parts and the search index's words of each document from
+    /// now on, for a session that will build again: hundreds of megabytes on a large pack,
+    /// which a one-off build does not hold.
+    pub fn keep_for_rebuilds(&mut self) {
         self.print.get_or_insert_with(KeptDrafts::default);
+        self.words.get_or_insert_with(KeptWords::default);
     }
 
     /// The search index's files if they were made under `key`.

@@ -8,7 +8,7 @@ use super::topics::taxonomy_label;
 use super::views::document_url;
 use crate::output::OutputFile;
 use crate::pack::Pack;
-use crate::search::{SearchDocument, build_search_index};
+use crate::search::{KeptWords, SearchDocument, build_search_index, build_search_index_keeping};
 
 /// A kind of document, for the search page's filter.
 #[derive(Debug, Clone, Serialize)]
@@ -19,8 +19,9 @@ pub struct KindOption {
     pub label: String,
 }
 
-/// The `search/*.js` files of the pack's index (none when search is off).
-pub fn search_files(pack: &Pack) -> Vec<OutputFile> {
+/// The `search/*.js` files of the pack's index (none when search is off), reading again
+/// only the documents not in `kept` when a preview keeps documents' words between builds.
+pub fn search_files(pack: &Pack, kept: Option<&mut KeptWords>) -> Vec<OutputFile> {
     if !pack.config.search.enabled {
         return Vec::new();
     }
@@ -67,7 +68,12 @@ pub fn search_files(pack: &Pack) -> Vec<OutputFile> {
             paragraphs: &doc.body.blocks,
         })
         .collect();
-    build_search_index(&documents, &pack.config.search)
+    let config = &pack.config.search;
+    let index = match kept {
+        Some(kept) => build_search_index_keeping(&documents, config, kept),
+        None => build_search_index(&documents, config),
+    };
+    index
         .into_files()
         .into_iter()
         .map(|(path, text)| OutputFile::new(path, text.into_bytes()))

@@ -249,12 +249,13 @@ pub fn render_pack_files(
     // nothing of each other, so they are made side by side.
     let started = Instant::now();
     let mut kept_print = exports.print.take();
+    let mut kept_words = exports.words.take();
     let ((search, search_time), ((print, print_time), (data, data_time))) = rayon::join(
         || {
             let started = Instant::now();
             let search = if site.search {
                 let kept = exports.search(keys.documents);
-                handoff.files(kept.unwrap_or_else(|| search_files(pack)))
+                handoff.files(kept.unwrap_or_else(|| search_files(pack, kept_words.as_mut())))
             } else {
                 Ok(Vec::new())
             };
@@ -281,6 +282,7 @@ pub fn render_pack_files(
         },
     );
     exports.print = kept_print;
+    exports.words = kept_words;
     timings.add("search index (in parallel)", search_time);
     timings.add("print edition (in parallel)", print_time);
     timings.add("data exports (in parallel)", data_time);

@@ -1,5 +1,7 @@
 //! Building the index from the pack's documents and writing it out as scripts.
 
+use std::borrow::Borrow;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
@@ -10,6 +12,7 @@ use super::dictionary::Dictionary;
 use super::doc_table::doc_entry;
 use super::document::SearchDocument;
 use super::document_words::DocumentWords;
+use super::kept::KeptWords;
 use super::lead::{LeadRanker, POSTINGS_PER_LEAD_BYTE};
 use super::postings::Postings;
 use super::script::registration;
@@ -45,15 +48,45 @@ pub fn build_search_index(docs: &[SearchDocument<'_>], config: &SearchConfig) ->
     let read: Vec<DocumentWords> = (docs.par_iter())
         .map(|doc| DocumentWords::read(doc, config, &analyzer))
         .collect();
+    write_index(docs, &analyzer, &read)
+}
+
+/// [`build_search_index`], taking the words of documents read by the last build from `kept`
+/// and leaving there those of this one: after an edit, only the edited document is read.
+/// The index is the same as [`build_search_index`] makes.
+pub fn build_search_index_keeping(
+    docs: &[SearchDocument<'_>],
+    config: &SearchConfig,
+    kept: &mut KeptWords,
+) -> SearchIndex {
+    if !config.enabled {
+        return SearchIndex { files: Vec::new() };
+    }
+    let analyzer = Analyzer::new(&config.stop_words);
+    let read = kept.read(docs, config, &analyzer);
+    write_index(docs, &analyzer, &read)
+}
+
+/// Merges the documents' words (in document order) into the dictionary and postings and
+/// writes the index's files.
+fn write_index<W: Borrow<DocumentWords> + Sync>(
+    docs: &[SearchDocument<'_>],
+    analyzer: &Analyzer,
+    read: &[W],
+) -> SearchIndex {
     let mut dictionary = Dictionary::new();
     let mut postings = Postings::new();
     for (number, words) in read.iter().enumerate() {
         let number = u32::try_from(number).expect("fewer than 2^32 documents");
-        postings.add(number, words, &mut dictionary);
+        postings.add(number, words.borrow(), &mut dictionary);
     }
-    let doc_lengths: Vec<Vec<u32>> = read.into_iter().map(|words| words.lengths).collect();
+    let doc_lengths: Vec<&[u32]> = (read.iter())
+        .map(|words| words.borrow().lengths.as_slice())
+        .collect();
     let paragraph_count = doc_lengths.iter().map(|lengths| lengths.len() as u64).sum();
-    let word_count = (doc_lengths.iter().flatten()).map(|&n| u64::from(n)).sum();
+    let word_count = (doc_lengths.iter().copied().flatten())
+        .map(|&n| u64::from(n))
+        .sum();
     let doc_entries: Vec<Value> = (docs.par_iter().zip(&doc_lengths))
         .map(|(doc, lengths)| doc_entry(doc, lengths))
         .collect();

@@ -32,6 +32,7 @@ mod doc_table;
 mod document;
 mod document_words;
 mod index;
+mod kept;
 mod lead;
 mod postings;
 mod script;
@@ -44,4 +45,5 @@ mod index_tests;
 
 pub use config::{DEFAULT_STOP_WORDS, FIELD_NAMES, SearchConfig};
 pub use document::SearchDocument;
-pub use index::{SearchIndex, build_search_index};
+pub use index::{SearchIndex, build_search_index, build_search_index_keeping};
+pub use kept::KeptWords;
