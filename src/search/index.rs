@@ -1,7 +1,5 @@
 //! Building the index from the pack's documents and writing it out as scripts.
 
-use std::borrow::Borrow;
-
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
@@ -38,6 +36,10 @@ impl SearchIndex {
     }
 }
 
+/// Documents read at a time by a one-off build before their words are merged and dropped:
+/// enough to keep both cores busy, few enough that a large pack's words are never all held.
+const READ_BATCH: usize = 256;
+
 /// Indexes `docs` (in pack order, which is kept as the document numbering) per `config`.
 /// The same input always gives the same bytes, and time grows linearly with the words.
 pub fn build_search_index(docs: &[SearchDocument<'_>], config: &SearchConfig) -> SearchIndex {
@@ -45,10 +47,14 @@ pub fn build_search_index(docs: &[SearchDocument<'_>], config: &SearchConfig) ->
         return SearchIndex { files: Vec::new() };
     }
     let analyzer = Analyzer::new(&config.stop_words);
-    let read: Vec<DocumentWords> = (docs.par_iter())
-        .map(|doc| DocumentWords::read(doc, config, &analyzer))
-        .collect();
-    write_index(docs, &analyzer, &read)
+    let mut merged = Merged::with_capacity(docs.len());
+    for batch in docs.chunks(READ_BATCH) {
+        let read: Vec<DocumentWords> = (batch.par_iter())
+            .map(|doc| DocumentWords::read(doc, config, &analyzer))
+            .collect();
+        read.iter().for_each(|words| merged.add(words));
+    }
+    merged.write(docs, &analyzer)
 }
 
 /// [`build_search_index`], taking the words of documents read by the last build from `kept`
@@ -63,82 +69,98 @@ pub fn build_search_index_keeping(
         return SearchIndex { files: Vec::new() };
     }
     let analyzer = Analyzer::new(&config.stop_words);
-    let read = kept.read(docs, config, &analyzer);
-    write_index(docs, &analyzer, &read)
+    let mut merged = Merged::with_capacity(docs.len());
+    for words in kept.read(docs, config, &analyzer) {
+        merged.add(&words);
+    }
+    merged.write(docs, &analyzer)
 }
 
-/// Merges the documents' words (in document order) into the dictionary and postings and
-/// writes the index's files.
-fn write_index<W: Borrow<DocumentWords> + Sync>(
-    docs: &[SearchDocument<'_>],
-    analyzer: &Analyzer,
-    read: &[W],
-) -> SearchIndex {
-    let mut dictionary = Dictionary::new();
-    let mut postings = Postings::new();
-    for (number, words) in read.iter().enumerate() {
-        let number = u32::try_from(number).expect("fewer than 2^32 documents");
-        postings.add(number, words.borrow(), &mut dictionary);
-    }
-    let doc_lengths: Vec<&[u32]> = (read.iter())
-        .map(|words| words.borrow().lengths.as_slice())
-        .collect();
-    let paragraph_count = doc_lengths.iter().map(|lengths| lengths.len() as u64).sum();
-    let word_count = (doc_lengths.iter().copied().flatten())
-        .map(|&n| u64::from(n))
-        .sum();
-    let doc_entries: Vec<Value> = (docs.par_iter().zip(&doc_lengths))
-        .map(|(doc, lengths)| doc_entry(doc, lengths))
-        .collect();
+/// The documents' words merged, in document order, into the dictionary and postings.
+struct Merged {
+    dictionary: Dictionary,
+    postings: Postings,
+    /// Each document's paragraphs' word counts.
+    lengths: Vec<Vec<u32>>,
+}
 
-    let stop_words = analyzer.stop_words();
-    let dictionary = dictionary.into_sorted();
-    let encoded = postings.into_lists(&dictionary.final_ids);
-    let ranker = LeadRanker::new(&doc_lengths);
-    let leads: Vec<Option<String>> = (encoded.par_iter().enumerate())
-        .map(|(stem, list)| lead_json(stem, list, &ranker, docs))
-        .collect();
-    let lists: Vec<String> = encoded.par_iter().map(to_json).collect();
-    let texts: Vec<String> = (docs.par_iter())
-        .map(|doc| to_json(&paragraph_texts(doc)))
-        .collect();
-    let index = IndexPayload {
-        version: 1,
-        docs: doc_entries,
-        words: (dictionary.surfaces.iter())
-            .map(|(surface, _)| surface.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
-        stems: stem_deltas(&dictionary.surfaces),
-        posting_shards: shard_starts(lists.iter().map(String::len), POSTINGS_SHARD_BYTES),
-        text_shards: shard_starts(texts.iter().map(String::len), TEXT_SHARD_BYTES),
-        paragraph_count,
-        word_count,
-        stop_words,
-    };
-    let mut files = vec![(
-        "search/index.js".to_owned(),
-        registration("index", 0, &to_json(&index)),
-    )];
-    files.extend(shard_files(
-        "postings",
-        "stems",
-        &index.posting_shards,
-        &lists,
-        |range| {
-            let shard_leads: Vec<&str> =
-                leads[range].iter().flatten().map(String::as_str).collect();
-            format!(",\"leads\":[{}]", shard_leads.join(","))
-        },
-    ));
-    files.extend(shard_files(
-        "text",
-        "docs",
-        &index.text_shards,
-        &texts,
-        |_| String::new(),
-    ));
-    SearchIndex { files }
+impl Merged {
+    fn with_capacity(documents: usize) -> Self {
+        Self {
+            dictionary: Dictionary::new(),
+            postings: Postings::new(),
+            lengths: Vec::with_capacity(documents),
+        }
+    }
+
+    /// Merges the next document's words.
+    fn add(&mut self, words: &DocumentWords) {
+        let number = u32::try_from(self.lengths.len()).expect("fewer than 2^32 documents");
+        self.postings.add(number, words, &mut self.dictionary);
+        self.lengths.push(words.lengths.clone());
+    }
+
+    /// Writes the index's files, once every document of `docs` is merged.
+    fn write(self, docs: &[SearchDocument<'_>], analyzer: &Analyzer) -> SearchIndex {
+        let Merged {
+            dictionary,
+            postings,
+            lengths: doc_lengths,
+        } = self;
+        let paragraph_count = doc_lengths.iter().map(|lengths| lengths.len() as u64).sum();
+        let word_count = (doc_lengths.iter().flatten()).map(|&n| u64::from(n)).sum();
+        let doc_entries: Vec<Value> = (docs.par_iter().zip(&doc_lengths))
+            .map(|(doc, lengths)| doc_entry(doc, lengths))
+            .collect();
+        let stop_words = analyzer.stop_words();
+        let dictionary = dictionary.into_sorted();
+        let encoded = postings.into_lists(&dictionary.final_ids);
+        let ranker = LeadRanker::new(&doc_lengths);
+        let leads: Vec<Option<String>> = (encoded.par_iter().enumerate())
+            .map(|(stem, list)| lead_json(stem, list, &ranker, docs))
+            .collect();
+        let lists: Vec<String> = encoded.par_iter().map(to_json).collect();
+        let texts: Vec<String> = (docs.par_iter())
+            .map(|doc| to_json(&paragraph_texts(doc)))
+            .collect();
+        let index = IndexPayload {
+            version: 1,
+            docs: doc_entries,
+            words: (dictionary.surfaces.iter())
+                .map(|(surface, _)| surface.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            stems: stem_deltas(&dictionary.surfaces),
+            posting_shards: shard_starts(lists.iter().map(String::len), POSTINGS_SHARD_BYTES),
+            text_shards: shard_starts(texts.iter().map(String::len), TEXT_SHARD_BYTES),
+            paragraph_count,
+            word_count,
+            stop_words,
+        };
+        let mut files = vec![(
+            "search/index.js".to_owned(),
+            registration("index", 0, &to_json(&index)),
+        )];
+        files.extend(shard_files(
+            "postings",
+            "stems",
+            &index.posting_shards,
+            &lists,
+            |range| {
+                let shard_leads: Vec<&str> =
+                    leads[range].iter().flatten().map(String::as_str).collect();
+                format!(",\"leads\":[{}]", shard_leads.join(","))
+            },
+        ));
+        files.extend(shard_files(
+            "text",
+            "docs",
+            &index.text_shards,
+            &texts,
+            |_| String::new(),
+        ));
+        SearchIndex { files }
+    }
 }
 
 /// `[stem, document, paragraph, "text"]` for the stem's lead paragraph (see `lead`), if it

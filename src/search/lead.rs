@@ -33,11 +33,9 @@ pub(crate) struct LeadRanker {
 
 impl LeadRanker {
     /// A ranker over documents with these paragraph word counts (per document, in order).
-    pub(crate) fn new<L: AsRef<[u32]>>(lengths: &[L]) -> Self {
-        let count: usize = lengths.iter().map(|doc| doc.as_ref().len()).sum();
-        let words: u64 = (lengths.iter().flat_map(AsRef::as_ref))
-            .map(|&n| u64::from(n))
-            .sum();
+    pub(crate) fn new(lengths: &[Vec<u32>]) -> Self {
+        let count: usize = lengths.iter().map(Vec::len).sum();
+        let words: u64 = lengths.iter().flatten().map(|&n| u64::from(n)).sum();
         let paragraphs = count.max(1) as f64;
         let average = match words as f64 / paragraphs {
             0.0 => 1.0,
@@ -46,7 +44,7 @@ impl LeadRanker {
         let norms = lengths
             .iter()
             .map(|doc| {
-                (doc.as_ref().iter())
+                doc.iter()
                     .map(|&n| 1.0 - B + (B * coded_length(n)) / average)
                     .collect()
             })
