@@ -38,22 +38,33 @@ pub fn resolve<'a>(page: &str, href: &'a str) -> Link<'a> {
         None => (rest, ""),
     };
     let folder = &page[..page.rfind('/').map_or(0, |i| i + 1)];
-    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
-    let segments: Vec<&str> = path.split('/').collect();
-    for segment in &segments {
-        match *segment {
+    // Built in place, each `..` cutting the last name off: every link of the print edition
+    // passes here, so no list of names is made per link.
+    let mut joined = String::with_capacity(folder.len() + path.len());
+    let push = |joined: &mut String, name: &str| {
+        if !joined.is_empty() {
+            joined.push('/');
+        }
+        joined.push_str(name);
+    };
+    for name in folder.split('/').filter(|name| !name.is_empty()) {
+        push(&mut joined, name);
+    }
+    let mut last = "";
+    for segment in path.split('/') {
+        last = segment;
+        match segment {
             "." | "" => {}
             ".." => {
-                if parts.pop().is_none() {
+                if joined.is_empty() {
                     return Link::Elsewhere;
                 }
+                joined.truncate(joined.rfind('/').unwrap_or(0));
             }
-            name => parts.push(name),
+            name => push(&mut joined, name),
         }
     }
-    let mut joined = parts.join("/");
-    let names_folder = matches!(segments.last(), Some(&"" | &"." | &"..")) && !joined.is_empty();
-    if names_folder {
+    if matches!(last, "" | "." | "..") && !joined.is_empty() {
         joined.push('/');
     }
     Link::Site {
@@ -116,6 +127,8 @@ mod tests {
         );
         assert_eq!(resolve(page, "../y/#p3"), site("documents/y/", Some("p3")));
         assert_eq!(resolve(page, "../../"), site("", None));
+        assert_eq!(resolve(page, "./../y/./z/.."), site("documents/y/", None));
+        assert_eq!(resolve(page, "..//y"), site("documents/y", None));
         assert_eq!(resolve(page, "../../index.html"), site("index.html", None));
         assert_eq!(
             resolve(page, "../../timeline/index.html#m-2016-10"),
