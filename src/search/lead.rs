@@ -80,7 +80,7 @@ impl LeadRanker {
                 Some(paragraph) => {
                     let norm = self.norms[number as usize][paragraph as usize];
                     let score = (idf * tf * (K1 + 1.0)) / (tf + K1 * norm);
-                    doc.paragraphs.push((paragraph, score));
+                    doc.offer_paragraph(paragraph, score);
                 }
             }
         }
@@ -92,28 +92,30 @@ impl LeadRanker {
     }
 }
 
-/// One document's matches while its entries are read.
+/// One document's matches while its entries are read. Its fields' slots come before its
+/// paragraphs' in the postings, so `fields` is complete when the first paragraph is met.
 #[derive(Default)]
 struct DocScore {
     number: u32,
     /// The summed scores of its title, author, kind and index terms.
     fields: f64,
-    /// (paragraph index, BM25 score) of each matching paragraph, in order.
-    paragraphs: Vec<(u32, f64)>,
+    /// Its best paragraph so far with the fields' score added, (value, paragraph index):
+    /// the first of equals.
+    top: Option<(f64, u32)>,
 }
 
 impl DocScore {
+    fn offer_paragraph(&mut self, paragraph: u32, score: f64) {
+        let value = score + self.fields;
+        if self.top.is_none_or(|(top_value, _)| value > top_value) {
+            self.top = Some((value, paragraph));
+        }
+    }
+
     /// Replaces `best` (score, document, best paragraph if any matched) if this document
     /// scores higher; a document with no entries scores nothing.
     fn offer_to(&self, best: &mut Option<(f64, u32, Option<u32>)>) {
-        let mut top: Option<(f64, u32)> = None;
-        for &(paragraph, score) in &self.paragraphs {
-            let value = score + self.fields;
-            if top.is_none_or(|(top_value, _)| value > top_value) {
-                top = Some((value, paragraph));
-            }
-        }
-        let (value, paragraph) = top.map_or((self.fields, None), |(v, p)| (v, Some(p)));
+        let (value, paragraph) = (self.top).map_or((self.fields, None), |(v, p)| (v, Some(p)));
         if value > 0.0 && best.is_none_or(|(best_value, _, _)| value > best_value) {
             *best = Some((value, self.number, paragraph));
         }
