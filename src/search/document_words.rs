@@ -18,16 +18,25 @@ const TERM_GAP: u32 = 100;
 /// The indexable words of one document.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct DocumentWords {
-    /// Its distinct folded words, in the order first met.
-    pub(crate) surfaces: Vec<String>,
-    /// Each slot that has words, in slot order, with its words as (index into `surfaces`,
-    /// position) in position order.
+    /// Its distinct folded words, in the order first met, one after another: a preview
+    /// keeps every document's words, and a string each would take three times the memory.
+    surfaces: String,
+    /// Where each of `surfaces` ends.
+    ends: Vec<u32>,
+    /// Each slot that has words, in slot order, with its words as (number of the distinct
+    /// word, position) in position order.
     pub(crate) slots: Vec<(Slot, Vec<(u32, u32)>)>,
     /// Its paragraphs' word counts (stop words included, as they take positions).
     pub(crate) lengths: Vec<u32>,
 }
 
 impl DocumentWords {
+    /// Its distinct folded words, in the order first met; the slots' words number them.
+    pub(crate) fn surfaces(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        (starts.zip(&self.ends)).map(|(start, &end)| &self.surfaces[start as usize..end as usize])
+    }
+
     /// Reads the fields of `doc` that `config` indexes.
     pub(crate) fn read(
         doc: &SearchDocument<'_>,
@@ -117,12 +126,20 @@ impl<'a> Reader<'a> {
     }
 
     fn finish(self, lengths: Vec<u32>) -> DocumentWords {
-        let mut surfaces = vec![String::new(); self.ids.len()];
-        for (surface, id) in self.ids {
-            surfaces[id as usize] = surface;
+        let mut by_id = vec![""; self.ids.len()];
+        for (surface, &id) in &self.ids {
+            by_id[id as usize] = surface;
         }
+        let mut surfaces = String::with_capacity(by_id.iter().map(|s| s.len()).sum());
+        let ends = (by_id.iter())
+            .map(|surface| {
+                surfaces.push_str(surface);
+                u32::try_from(surfaces.len()).expect("a document's words under 4 GB")
+            })
+            .collect();
         DocumentWords {
             surfaces,
+            ends,
             slots: self.slots,
             lengths,
         }
@@ -143,7 +160,7 @@ mod tests {
                 (Slot::Paragraph(0), "Convoy, the convoy’s route"),
             ],
         );
-        assert_eq!(words.surfaces, ["convoy", "route"]);
+        assert_eq!(words.surfaces().collect::<Vec<_>>(), ["convoy", "route"]);
         assert_eq!(
             words.slots,
             [
@@ -174,7 +191,10 @@ mod tests {
             paragraphs: &paragraphs,
         };
         let words = DocumentWords::read(&doc, &SearchConfig::default(), &analyzer);
-        assert_eq!(words.surfaces, ["letter", "aid", "access", "aleppo"]);
+        assert_eq!(
+            words.surfaces().collect::<Vec<_>>(),
+            ["letter", "aid", "access", "aleppo"]
+        );
         assert_eq!(
             words.slots,
             [

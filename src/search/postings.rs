@@ -72,7 +72,7 @@ impl Postings {
 
     /// Records the words of document `doc`. Calls must come in document order.
     pub(crate) fn add(&mut self, doc: u32, words: &DocumentWords, dictionary: &mut Dictionary) {
-        let stems: Vec<u32> = (words.surfaces.iter())
+        let stems: Vec<u32> = (words.surfaces())
             .map(|surface| dictionary.stem_id(surface))
             .collect();
         self.lists
