@@ -16,10 +16,11 @@ use crate::markdown::Block;
 const TERM_GAP: u32 = 100;
 
 /// The indexable words of one document.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct DocumentWords {
     /// Its distinct folded words, in the order first met, one after another: a preview
-    /// keeps every document's words, and a string each would take three times the memory.
+    /// keeps every document's words, and a string each costs a header and an allocation
+    /// per word, more than most words' own few bytes.
     surfaces: String,
     /// Where each of `surfaces` ends.
     ends: Vec<u32>,
