@@ -73,6 +73,9 @@ pub struct Session {
     discovered: bool,
     pending: BTreeSet<PathBuf>,
     edited: BTreeMap<String, String>,
+    /// For each source whose latest version does not parse, its last version that did: what
+    /// the preview still shows, so the save that repairs it can land on what changed since.
+    last_parsed: BTreeMap<String, Arc<Document>>,
     renders: RenderCache,
     /// The data exports of the last build, by what they were made from.
     exports: KeptExports,
@@ -118,6 +121,7 @@ impl Session {
             discovered: false,
             pending: BTreeSet::new(),
             edited: BTreeMap::new(),
+            last_parsed: BTreeMap::new(),
             renders: RenderCache::default(),
             exports: KeptExports::default(),
             writer: Writer::default(),
@@ -473,6 +477,8 @@ impl Session {
             self.discovery_errors = errors;
             let keep: BTreeSet<&str> = sources.iter().map(|s| s.content_path.as_str()).collect();
             self.sources.retain(|path, _| keep.contains(path.as_str()));
+            self.last_parsed
+                .retain(|path, _| keep.contains(path.as_str()));
             self.discovered = true;
             sources
         };
@@ -494,19 +500,34 @@ impl Session {
             match refreshed {
                 Some(cached) if cached.hash == MISSING => {
                     self.sources.remove(&source.content_path);
+                    self.last_parsed.remove(&source.content_path);
                 }
                 Some(cached) => {
                     parsed += 1;
-                    let before = self.sources.get(&source.content_path);
-                    if let (Some((_, old)), Ok((new, _))) = (before, &cached.result)
-                        && let Ok((old, _)) = &old.result
-                        && let Some(block) = first_changed_block(old, new)
-                    {
-                        self.edited
-                            .insert(format!("{}index.html", document_url(&new.slug)), block);
+                    let path = &source.content_path;
+                    let before = self
+                        .sources
+                        .get(path)
+                        .and_then(|(_, old)| old.result.as_ref().ok())
+                        .map(|(doc, _)| Arc::clone(doc));
+                    match &cached.result {
+                        Ok((new, _)) => {
+                            let old = before.or_else(|| self.last_parsed.remove(path));
+                            if let Some(block) = old.and_then(|old| first_changed_block(&old, new))
+                            {
+                                self.edited.insert(
+                                    format!("{}index.html", document_url(&new.slug)),
+                                    block,
+                                );
+                            }
+                        }
+                        Err(_) => {
+                            if let Some(old) = before {
+                                self.last_parsed.insert(path.clone(), old);
+                            }
+                        }
                     }
-                    self.sources
-                        .insert(source.content_path.clone(), (source, cached));
+                    self.sources.insert(path.clone(), (source, cached));
                 }
                 None => {}
             }
