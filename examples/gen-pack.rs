@@ -33,7 +33,7 @@ use clap::Parser;
 #[command(about = "Writes a deterministic benchmark pack for Casebook")]
 struct Args {
     /// How many documents to write.
-    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=99_999))]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=999_999))]
     docs: u32,
     /// The pack folder to create.
     #[arg(long)]
@@ -2275,11 +2275,13 @@ mod pack {
         Ok(())
     }
 
-    /// `doc-NNNNN.md`.
-    fn is_generated_name(name: &str) -> bool {
+    /// `doc-NNNNN.md`, with a sixth digit from document 100,000 on.
+    pub(super) fn is_generated_name(name: &str) -> bool {
         name.strip_prefix("doc-")
             .and_then(|rest| rest.strip_suffix(".md"))
-            .is_some_and(|digits| digits.len() == 5 && digits.bytes().all(|b| b.is_ascii_digit()))
+            .is_some_and(|digits| {
+                (5..=6).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
+            })
     }
 }
 
@@ -2479,6 +2481,17 @@ mod tests {
         let other = TempDir::new("same-other-seed");
         pack::write(&other.0, &Settings { seed: 8, ..SMALL }, false).unwrap();
         assert_ne!(first, read_tree(&other.0));
+    }
+
+    #[test]
+    fn a_pack_of_a_hundred_thousand_documents_can_be_asked_for_and_replaced() {
+        use clap::Parser;
+        let args = super::Args::try_parse_from(["gen-pack", "--docs", "100000", "--out", "x"]);
+        assert_eq!(args.map(|a| a.docs).ok(), Some(100_000));
+        assert!(pack::is_generated_name("doc-00042.md"));
+        assert!(pack::is_generated_name("doc-100000.md"));
+        assert!(!pack::is_generated_name("doc-42.md"));
+        assert!(!pack::is_generated_name("notes.md"));
     }
 
     #[test]
