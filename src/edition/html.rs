@@ -141,44 +141,78 @@ pub fn escape_attribute(value: &str) -> Cow<'_, str> {
     }
 }
 
-/// Splits HTML into tokens. Never fails: anything that is not a well-formed tag is text.
-pub fn tokenize(html: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
-    let bytes = html.as_bytes();
-    let mut text_start = 0;
-    let mut i = 0;
-    while let Some(offset) = html[i..].find('<') {
-        let at = i + offset;
-        let Some((token, end)) = tag_at(html, at) else {
-            i = at + 1;
-            continue;
-        };
-        if text_start < at {
-            tokens.push(Token::Text(&html[text_start..at]));
-        }
-        let raw_text = match &token {
-            Token::Start(tag) if matches!(tag.name(), "script" | "style") && !tag.self_closing => {
-                Some(tag.name.clone())
-            }
-            _ => None,
-        };
-        tokens.push(token);
-        i = end;
-        text_start = end;
-        if let Some(name) = raw_text {
-            let close = find_ascii_case_insensitive(&bytes[end..], format!("</{name}").as_bytes())
-                .map_or(html.len(), |p| end + p);
-            if end < close {
-                tokens.push(Token::Text(&html[end..close]));
-            }
-            i = close;
-            text_start = close;
-        }
+/// Splits HTML into tokens, one at a time: a page is rewritten as it is read, with no list
+/// of its tokens (a year of the timeline is a page of megabytes). Never fails: anything that
+/// is not a well-formed tag is text.
+pub fn tokenize(html: &str) -> Tokens<'_> {
+    Tokens {
+        html,
+        next: 0,
+        text_start: 0,
+        tag: None,
+        raw_text: None,
     }
-    if text_start < html.len() {
-        tokens.push(Token::Text(&html[text_start..]));
+}
+
+/// The tokens of an HTML text, in order (see [`tokenize`]).
+pub struct Tokens<'a> {
+    html: &'a str,
+    /// Where to look for the next `<`.
+    next: usize,
+    /// Where the text not yet handed out begins.
+    text_start: usize,
+    /// A tag found after a text: handed out after it.
+    tag: Option<Token<'a>>,
+    /// The raw content of the `<script>` or `<style>` just found: handed out after its tag.
+    raw_text: Option<std::ops::Range<usize>>,
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        if let Some(tag) = self.tag.take() {
+            return Some(tag);
+        }
+        let html = self.html;
+        if let Some(range) = self.raw_text.take() {
+            return Some(Token::Text(&html[range]));
+        }
+        while let Some(offset) = html[self.next..].find('<') {
+            let at = self.next + offset;
+            let Some((token, end)) = tag_at(html, at) else {
+                self.next = at + 1;
+                continue;
+            };
+            let resume = match &token {
+                Token::Start(tag)
+                    if matches!(tag.name(), "script" | "style") && !tag.self_closing =>
+                {
+                    let close_tag = format!("</{}", tag.name);
+                    let close =
+                        find_ascii_case_insensitive(&html.as_bytes()[end..], close_tag.as_bytes())
+                            .map_or(html.len(), |p| end + p);
+                    if end < close {
+                        self.raw_text = Some(end..close);
+                    }
+                    close
+                }
+                _ => end,
+            };
+            let text = &html[self.text_start..at];
+            self.next = resume;
+            self.text_start = resume;
+            if text.is_empty() {
+                return Some(token);
+            }
+            self.tag = Some(token);
+            return Some(Token::Text(text));
+        }
+        self.next = html.len();
+        let text = &html[self.text_start..];
+        self.text_start = html.len();
+        (!text.is_empty()).then_some(Token::Text(text))
     }
-    tokens
 }
 
 /// A name in lower case, borrowed when it already is (as nearly all are): a large pack's
@@ -354,7 +388,6 @@ mod tests {
 
     fn starts(html: &str) -> Vec<StartTag<'_>> {
         tokenize(html)
-            .into_iter()
             .filter_map(|t| match t {
                 Token::Start(tag) => Some(tag),
                 _ => None,
@@ -390,7 +423,8 @@ mod tests {
 
     #[test]
     fn names_are_lower_case_and_borrowed_when_already_so() {
-        let tokens = tokenize("<DIV ID=\"x\" class=c>t</Div><SCRIPT>a<b</script>");
+        let tokens: Vec<_> =
+            tokenize("<DIV ID=\"x\" class=c>t</Div><SCRIPT>a<b</script>").collect();
         let Token::Start(tag) = &tokens[0] else {
             panic!("{tokens:?}")
         };
@@ -405,9 +439,7 @@ mod tests {
 
     #[test]
     fn script_content_is_not_tags() {
-        let tokens = tokenize("<script>var s = \"<a href='x'>\";</script><a href=y>");
-        let hrefs: Vec<_> = tokens
-            .iter()
+        let hrefs: Vec<_> = tokenize("<script>var s = \"<a href='x'>\";</script><a href=y>")
             .filter_map(|t| match t {
                 Token::Start(tag) => tag.get("href").map(str::to_string),
                 _ => None,
@@ -436,7 +468,33 @@ mod tests {
 
     #[test]
     fn a_lone_angle_bracket_is_text() {
-        let tokens = tokenize("a < b <3 </ c");
+        let tokens: Vec<_> = tokenize("a < b <3 </ c").collect();
         assert_eq!(tokens, [Token::Text("a < b <3 </ c")]);
+    }
+
+    #[test]
+    fn text_tag_and_raw_text_come_in_order() {
+        fn raw<'a>(token: &Token<'a>) -> &'a str {
+            match token {
+                Token::Text(text) | Token::Markup(text) | Token::End { raw: text, .. } => text,
+                Token::Start(tag) => tag.source(),
+            }
+        }
+        let html = "a<b>b</b>c<style>p<q{}</style>d<script>x<y";
+        let tokens: Vec<_> = tokenize(html).collect();
+        assert_eq!(
+            tokens.iter().map(raw).collect::<Vec<_>>(),
+            [
+                "a", "<b>", "b", "</b>", "c", "<style>", "p<q{}", "</style>", "d", "<script>",
+                "x<y"
+            ]
+        );
+        assert!(matches!(&tokens[6], Token::Text(_)));
+        assert!(
+            matches!(&tokens[10], Token::Text(_)),
+            "an unclosed script runs to the end"
+        );
+        assert_eq!(tokenize("").count(), 0);
+        assert_eq!(tokenize("<p></p>").count(), 2);
     }
 }

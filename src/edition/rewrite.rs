@@ -466,7 +466,6 @@ enum TagFate {
 /// The ids of an HTML text, in order.
 pub fn ids(html: &str) -> Vec<String> {
     tokenize(html)
-        .into_iter()
         .filter_map(|token| match token {
             Token::Start(tag) => tag.get("id").map(str::to_string),
             _ => None,
