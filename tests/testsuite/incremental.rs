@@ -276,24 +276,24 @@ fn an_edit_re_renders_only_the_pages_that_depend_on_it() {
 #[test]
 fn an_edit_that_repairs_a_broken_document_lands_on_what_changed_since_the_last_good_build() {
     let pack = TestPack::new();
-    let letter = |front: &str, last: &str| {
-        format!("+++\n{front}\n+++\nFirst paragraph.\n\nSecond paragraph.\n\n{last}\n")
-    };
-    pack.write("content/letter.md", &letter("title = \"Letter\"", "Third."));
     let mut session = Session::new(options(pack.root(), pack.path("out")));
-    session.build().unwrap();
-    pack.write("content/letter.md", &letter("title = \"Letter", "Third."));
-    session.invalidate(&[pack.path("content/letter.md")]);
+    let mut save = |title: &str, last: &str| {
+        pack.write(
+            "content/letter.md",
+            &format!(
+                "+++\ntitle = {title}\n+++\nFirst paragraph.\n\nSecond paragraph.\n\n{last}\n"
+            ),
+        );
+        session.invalidate(&[pack.path("content/letter.md")]);
+        session.build()
+    };
+    let (good, broken) = ("\"Letter\"", "\"Letter");
+    save(good, "Third.").unwrap();
     assert!(
-        session.build().is_err(),
+        save(broken, "Third.").is_err(),
         "the broken front matter fails the build"
     );
-    pack.write(
-        "content/letter.md",
-        &letter("title = \"Letter\"", "Third, rewritten."),
-    );
-    session.invalidate(&[pack.path("content/letter.md")]);
-    let repaired = session.build().unwrap();
+    let repaired = save(good, "Third, rewritten.").unwrap();
     assert_eq!(
         repaired
             .edited
@@ -302,18 +302,8 @@ fn an_edit_that_repairs_a_broken_document_lands_on_what_changed_since_the_last_g
         Some("p3"),
         "the paragraph changed since the page the reader still has open"
     );
-    pack.write(
-        "content/letter.md",
-        &letter("title = \"Letter", "Third, rewritten."),
-    );
-    session.invalidate(&[pack.path("content/letter.md")]);
-    assert!(session.build().is_err());
-    pack.write(
-        "content/letter.md",
-        &letter("title = \"Letter\"", "Third, rewritten."),
-    );
-    session.invalidate(&[pack.path("content/letter.md")]);
-    let restored = session.build().unwrap();
+    assert!(save(broken, "Third, rewritten.").is_err());
+    let restored = save(good, "Third, rewritten.").unwrap();
     assert!(
         restored.edited.is_empty(),
         "a repair that restores the last good text changes no paragraph: {:?}",
