@@ -9,6 +9,7 @@
 //! makes a rebuild with no change write nothing.
 
 mod archive;
+mod compare;
 mod location;
 mod minify;
 mod staged;

@@ -9,13 +9,14 @@
 //! files the build no longer makes: unchanged files keep their modification times.
 
 use std::fs;
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
+use super::compare::holds;
 use super::sync::{create_parent, is_safe_relative, list_files, remove_empty_parents, sibling};
 use super::{OutputFile, WriteOutcome, WriteReport, refuse_shared_paths};
 use crate::error::BuildError;
@@ -179,31 +180,6 @@ fn write_pieces(path: &Path, pieces: &[&[u8]]) -> std::io::Result<()> {
     }
     file.into_inner().map_err(|e| e.into_error())?;
     Ok(())
-}
-
-/// Whether the file at `path` holds exactly `pieces` one after another (read only when the
-/// sizes agree).
-fn holds(path: &Path, pieces: &[&[u8]]) -> bool {
-    let Ok(mut file) = fs::File::open(path) else {
-        return false;
-    };
-    let length: usize = pieces.iter().map(|p| p.len()).sum();
-    if !file
-        .metadata()
-        .is_ok_and(|m| m.is_file() && m.len() == length as u64)
-    {
-        return false;
-    }
-    let mut old = Vec::with_capacity(length);
-    if file.read_to_end(&mut old).is_err() || old.len() != length {
-        return false;
-    }
-    let mut rest = old.as_slice();
-    pieces.iter().all(|piece| {
-        let (head, tail) = rest.split_at(piece.len());
-        rest = tail;
-        head == *piece
-    })
 }
 
 #[cfg(test)]

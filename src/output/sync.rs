@@ -8,6 +8,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::compare::holds;
 use super::{OutputFile, SharedBytes, WriteReport, refuse_shared_paths};
 use crate::error::BuildError;
 
@@ -162,7 +163,7 @@ fn sync_in_place(
                 Some(known) => known
                     .get(&*file.path)
                     .is_some_and(|old| same_bytes(old, &file.bytes)),
-                None => fs::read(output.join(&*file.path)).is_ok_and(|old| *old == *file.bytes),
+                None => holds(&output.join(&*file.path), &[&file.bytes]),
             };
             if unchanged {
                 return Ok(None);
