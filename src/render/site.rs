@@ -21,8 +21,8 @@ use super::timeline::{
     timeline_page_view, timeline_pages,
 };
 use super::topics::{
-    INDEX_JSON, TermPageSources, index_json, index_page_inputs, index_view, term_page_inputs,
-    term_page_view, term_url,
+    INDEX_JSON, TERM_PAGE_ROOT, TermPageSources, index_json, index_page_inputs, index_view,
+    term_page_inputs, term_page_view, term_url,
 };
 use super::views::{DocumentSummary, PageView, SiteView};
 use crate::edition::KeptDrafts;
@@ -587,7 +587,7 @@ fn render_topics(
             )
         },
         || {
-            let sources = TermPageSources::new(pack);
+            let sources = TermPageSources::new(pack, TERM_PAGE_ROOT, &options.index_file);
             entries
                 .par_iter()
                 .zip(outputs)
@@ -597,6 +597,7 @@ fn render_topics(
                     let path = term_url(term);
                     let description = term.description.clone().unwrap_or_default();
                     let page = page_view(site, &path, &term.name, &description, options);
+                    debug_assert_eq!(page.root, TERM_PAGE_ROOT);
                     renderer.render_from_inputs(output, "term.html", &page, "term", inputs, || {
                         term_page_view(pack, entry, &sources)
                     })

@@ -116,6 +116,10 @@ impl<'a> TermLinks<'a> {
     }
 }
 
+/// The way up to the site root from a term page, which is always three folders down
+/// ([`term_url`]).
+pub const TERM_PAGE_ROOT: &str = "../../../";
+
 /// A term's page path from the site root.
 pub fn term_url(term: &Term) -> String {
     format!(
@@ -211,8 +215,12 @@ pub struct MentionView<'a> {
 pub struct TermDocumentView<'a> {
     /// The title.
     pub title: Shared<'a, str>,
-    /// The page.
+    /// The page, from the site root.
     pub url: Shared<'a, str>,
+    /// The page as a term page links to it (the site root's address from a term page, the
+    /// page, and the index file when the site is read without a server): one template
+    /// lookup per link where the three parts took three.
+    pub href: Shared<'a, str>,
     /// The date.
     pub date: Option<Shared<'a, DateView>>,
     /// The kind.
@@ -385,6 +393,7 @@ pub fn term_page_view<'a>(
                 TermDocumentView {
                     title: Shared::new(&doc.meta.title, &values.title),
                     url: Shared::new(&listed.url, &values.url),
+                    href: Shared::new(&listed.href, &values.href),
                     date: listed.date.as_ref().map(|d| Shared::new(d, &values.date)),
                     kind: doc
                         .meta
@@ -554,6 +563,10 @@ fn term_link(fingerprint: Fingerprint, vocabulary: &Vocabulary, id: TermId) -> F
 /// first time a page lists it, and only then: a rebuild after an edit renders a few pages.
 pub struct TermPageSources<'a> {
     pack: &'a Pack,
+    /// What a term page puts around a page's address to link to it: the way up to the site
+    /// root, and the index file (empty when a server supplies it).
+    link_root: &'a str,
+    index_file: &'a str,
     documents: Vec<OnceLock<ListedDocument>>,
     links: TermLinks<'a>,
 }
@@ -562,6 +575,8 @@ pub struct TermPageSources<'a> {
 struct ListedDocument {
     /// Its page from the site root.
     url: String,
+    /// Its page from a term page.
+    href: String,
     date: Option<DateView>,
     /// The title, page, date and kind as template values.
     values: ListedValues,
@@ -573,15 +588,19 @@ struct ListedDocument {
 struct ListedValues {
     title: Value,
     url: Value,
+    href: Value,
     date: Value,
     kind: Value,
 }
 
 impl<'a> TermPageSources<'a> {
-    /// Nothing worked out yet.
-    pub fn new(pack: &'a Pack) -> Self {
+    /// Nothing worked out yet, for term pages `link_root` below the site root, linking to
+    /// pages with `index_file` after their folder.
+    pub fn new(pack: &'a Pack, link_root: &'a str, index_file: &'a str) -> Self {
         Self {
             pack,
+            link_root,
+            index_file,
             documents: pack.documents.iter().map(|_| OnceLock::new()).collect(),
             links: TermLinks::new(&pack.analysis.vocabulary),
         }
@@ -601,15 +620,18 @@ impl<'a> TermPageSources<'a> {
                 .collect();
             events.sort_unstable();
             let url = document_url(&doc.slug);
+            let href = format!("{}{url}{}", self.link_root, self.index_file);
             let date = doc.meta.date.map(DateView::from);
             let values = ListedValues {
                 title: template_value(&doc.meta.title),
                 url: template_value(&url),
+                href: template_value(&href),
                 date: template_value(&date),
                 kind: template_value(&doc.meta.kind),
             };
             ListedDocument {
                 url,
+                href,
                 date,
                 values,
                 events,
