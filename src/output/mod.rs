@@ -13,6 +13,7 @@ mod compare;
 mod location;
 mod minify;
 mod staged;
+mod streamed;
 mod sync;
 
 pub use archive::zip_archive;

@@ -8,8 +8,8 @@
 //! them into place (each with a rename, so a reader never sees half a file) and removes the
 //! files the build no longer makes: unchanged files keep their modification times.
 
+use std::borrow::Cow;
 use std::fs;
-use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -17,6 +17,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
 use super::compare::holds;
+use super::streamed::StreamedFile;
 use super::sync::{create_parent, is_safe_relative, list_files, remove_empty_parents, sibling};
 use super::{OutputFile, WriteOutcome, WriteReport, refuse_shared_paths};
 use crate::error::BuildError;
@@ -63,7 +64,7 @@ impl StagedOutput {
         let made = files
             .par_iter()
             .map(|file| {
-                let staged = self.stage(&file.path, &[&file.bytes])?;
+                let staged = self.stage(&file.path, &file.bytes)?;
                 Ok((Arc::clone(&file.path), staged))
             })
             .collect::<Result<Vec<_>, BuildError>>()?;
@@ -74,10 +75,20 @@ impl StagedOutput {
         Ok(())
     }
 
-    /// Takes the file at `path` whose bytes are `pieces` one after another, without joining
-    /// them.
-    pub fn put_pieces(&self, path: &str, pieces: &[&[u8]]) -> Result<(), BuildError> {
-        let staged = self.stage(path, pieces)?;
+    /// Takes the file at `path` whose bytes are `parts` one after another, each compared or
+    /// written as it comes and then let go.
+    pub fn put_stream(
+        &self,
+        path: &str,
+        parts: &mut dyn Iterator<Item = Cow<'_, [u8]>>,
+    ) -> Result<(), BuildError> {
+        refuse_unsafe(path)?;
+        let old = self.existing.then(|| self.output.join(path));
+        let mut file = StreamedFile::new(old.as_deref(), &self.staging.join(path));
+        for part in parts {
+            file.put(&part)?;
+        }
+        let staged = file.finish()?;
         self.made
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -85,22 +96,16 @@ impl StagedOutput {
         Ok(())
     }
 
-    /// Stages the file at `path` made of `pieces` unless the output already holds it;
+    /// Stages the file at `path` holding `bytes` unless the output already holds it;
     /// returns whether it was staged.
-    fn stage(&self, path: &str, pieces: &[&[u8]]) -> Result<bool, BuildError> {
-        if !is_safe_relative(path) {
-            return Err(BuildError::io(
-                "refusing to write outside the output folder",
-                path,
-                std::io::Error::from(std::io::ErrorKind::InvalidInput),
-            ));
-        }
-        if self.existing && holds(&self.output.join(path), pieces) {
+    fn stage(&self, path: &str, bytes: &[u8]) -> Result<bool, BuildError> {
+        refuse_unsafe(path)?;
+        if self.existing && holds(&self.output.join(path), bytes) {
             return Ok(false);
         }
         let staged = self.staging.join(path);
         create_parent(&staged)?;
-        write_pieces(&staged, pieces).map_err(|e| BuildError::io("writing", &staged, e))?;
+        fs::write(&staged, bytes).map_err(|e| BuildError::io("writing", &staged, e))?;
         Ok(true)
     }
 
@@ -171,15 +176,17 @@ impl Drop for StagedOutput {
     }
 }
 
-/// Writes `pieces` one after another to a new file at `path`; small pieces (a JSON list's
-/// commas) are gathered first, so they cost no call each.
-fn write_pieces(path: &Path, pieces: &[&[u8]]) -> std::io::Result<()> {
-    let mut file = BufWriter::with_capacity(1 << 16, fs::File::create(path)?);
-    for piece in pieces {
-        file.write_all(piece)?;
+/// Refuses a path that would lead out of the output folder.
+fn refuse_unsafe(path: &str) -> Result<(), BuildError> {
+    if is_safe_relative(path) {
+        Ok(())
+    } else {
+        Err(BuildError::io(
+            "refusing to write outside the output folder",
+            path,
+            std::io::Error::from(std::io::ErrorKind::InvalidInput),
+        ))
     }
-    file.into_inner().map_err(|e| e.into_error())?;
-    Ok(())
 }
 
 #[cfg(test)]
@@ -269,37 +276,38 @@ mod tests {
         assert!(!dir.path().join("x").exists());
     }
 
+    /// Builds `out` with one file, `index.json`, handed over in `parts`; returns what was
+    /// written and left unchanged, and the file after.
+    fn build_in_parts(out: &Path, parts: &[&str]) -> (usize, usize, String) {
+        let staged = StagedOutput::begin(out).unwrap();
+        let mut parts = parts.iter().map(|part| Cow::Borrowed(part.as_bytes()));
+        staged.put_stream("index.json", &mut parts).unwrap();
+        let report = staged.finish().unwrap().report;
+        let after = fs::read_to_string(out.join("index.json")).unwrap();
+        (report.written, report.unchanged, after)
+    }
+
     #[test]
-    fn a_file_in_pieces_is_written_whole_and_compared_whole() {
+    fn a_file_in_parts_is_written_whole_and_compared_as_it_comes() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let pieces: [&[u8]; 4] = [b"{\"a\":[", b"1", b",", b"2]}"];
-        let staged = StagedOutput::begin(&out).unwrap();
-        staged.put_pieces("index.json", &pieces).unwrap();
-        staged.finish().unwrap();
-        assert_eq!(
-            fs::read_to_string(out.join("index.json")).unwrap(),
-            "{\"a\":[1,2]}"
-        );
-        let staged = StagedOutput::begin(&out).unwrap();
-        staged
-            .put_pieces("index.json", &[b"{\"a\":[1,", b"2]}"])
-            .unwrap();
-        let outcome = staged.finish().unwrap();
-        assert_eq!(
-            outcome.report.unchanged, 1,
-            "the same bytes cut differently"
-        );
-        let staged = StagedOutput::begin(&out).unwrap();
-        staged
-            .put_pieces("index.json", &[b"{\"a\":[1,", b"3]}"])
-            .unwrap();
-        let outcome = staged.finish().unwrap();
-        assert_eq!(outcome.report.written, 1);
-        assert_eq!(
-            fs::read_to_string(out.join("index.json")).unwrap(),
-            "{\"a\":[1,3]}"
-        );
+        let first = build_in_parts(&out, &[r#"{"a":["#, "1", ",", "2]}"]);
+        assert_eq!(first, (1, 0, r#"{"a":[1,2]}"#.into()));
+        let cut_differently = build_in_parts(&out, &[r#"{"a":[1,"#, "2]}"]);
+        assert_eq!(cut_differently, (0, 1, r#"{"a":[1,2]}"#.into()));
+        for new in [
+            [r#"{"a":[1,"#, "3]}"],
+            [r#"{"a":[1,"#, "3,4]}"],
+            [r#"{"a":["#, "]}"],
+            [r#"{"b":["#, "]}"],
+            [r#"{"b":["#, ""],
+            ["", ""],
+        ] {
+            let rebuilt = build_in_parts(&out, &new);
+            assert_eq!(rebuilt, (1, 0, new.concat()), "{new:?}");
+        }
+        let staging = sibling(&out, "casebook-staging");
+        assert!(!staging.exists(), "nothing left staged");
     }
 
     #[test]

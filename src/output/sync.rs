@@ -163,7 +163,7 @@ fn sync_in_place(
                 Some(known) => known
                     .get(&*file.path)
                     .is_some_and(|old| same_bytes(old, &file.bytes)),
-                None => holds(&output.join(&*file.path), &[&file.bytes]),
+                None => holds(&output.join(&*file.path), &file.bytes),
             };
             if unchanged {
                 return Ok(None);

@@ -5,6 +5,7 @@
 //! what a fresh session (a clean `casebook build`) produces from the same files. Caches are
 //! keyed by content (file hashes, page fingerprints), never by time stamps.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -18,6 +19,7 @@ use crate::analyse::index::{Matcher, Vocabulary};
 use crate::analyse::{AnalysisTimes, DocumentAnalysis, analyse_document, load_vocabulary};
 use crate::config::{Config, load_config};
 use crate::error::{BuildError, ContentError, ContentErrorKind};
+use crate::json_list::join;
 use crate::output::{
     OutputFile, StagedOutput, WriteOutcome, Writer, check_output_location, minify_files,
 };
@@ -570,11 +572,15 @@ impl Handoff for WriteAsMade<'_> {
         Ok(Vec::new())
     }
 
-    fn pieces(&self, path: &str, pieces: &[&[u8]]) -> Result<Vec<OutputFile>, BuildError> {
+    fn stream(
+        &self,
+        path: &str,
+        parts: &mut dyn Iterator<Item = Cow<'_, [u8]>>,
+    ) -> Result<Vec<OutputFile>, BuildError> {
         if self.minify {
-            return self.files(vec![OutputFile::new(path, pieces.concat())]);
+            return self.files(vec![OutputFile::new(path, join(parts))]);
         }
-        self.output.put_pieces(path, pieces)?;
+        self.output.put_stream(path, parts)?;
         Ok(Vec::new())
     }
 }

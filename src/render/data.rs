@@ -1,6 +1,5 @@
 //! `pack.json`: the pack as data, for others to reuse.
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::handoff::Handoff;
@@ -60,21 +59,26 @@ pub fn pack_json(pack: &Pack, handoff: &dyn Handoff) -> Result<Vec<OutputFile>, 
         r#"{},"documents":["#,
         head.strip_suffix('}').unwrap_or(&head)
     );
-    let documents = pack.documents.par_iter().map(|doc| DocumentData {
-        slug: &doc.slug,
-        url: document_url(&doc.slug),
-        source_file: &doc.content_path,
-        date_precision: doc.meta.date.map(|d| d.precision()),
-        meta: &doc.meta,
-        paragraphs: doc
-            .body
-            .blocks
-            .iter()
-            .map(|b| ParagraphData {
-                id: &b.id,
-                text: &b.text,
-            })
-            .collect(),
-    });
-    handoff.pieces(PACK_JSON, &json_list(&open, documents, "]}").pieces())
+    let list = json_list(
+        &open,
+        &pack.documents,
+        |_, doc| DocumentData {
+            slug: &doc.slug,
+            url: document_url(&doc.slug),
+            source_file: &doc.content_path,
+            date_precision: doc.meta.date.map(|d| d.precision()),
+            meta: &doc.meta,
+            paragraphs: doc
+                .body
+                .blocks
+                .iter()
+                .map(|b| ParagraphData {
+                    id: &b.id,
+                    text: &b.text,
+                })
+                .collect(),
+        },
+        "]}",
+    );
+    handoff.stream(PACK_JSON, &mut list.parts())
 }

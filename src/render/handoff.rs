@@ -2,7 +2,10 @@
 //! exports) once each is made: hundreds of megabytes each on a large pack, which a one-off
 //! build writes at once and a session keeps for its next build.
 
+use std::borrow::Cow;
+
 use crate::error::BuildError;
+use crate::json_list::join;
 use crate::output::OutputFile;
 
 /// Takes each file made from the whole pack as soon as it is made.
@@ -10,13 +13,17 @@ pub trait Handoff: Sync {
     /// Takes `files`; returns those the render should still return.
     fn files(&self, files: Vec<OutputFile>) -> Result<Vec<OutputFile>, BuildError>;
 
-    /// Takes the file at `path` whose bytes are `pieces` one after another (a JSON list's
-    /// items, the print edition's parts), which a writer can write without ever joining
-    /// them into one buffer; returns what the render should still return.
-    fn pieces(&self, path: &str, pieces: &[&[u8]]) -> Result<Vec<OutputFile>, BuildError>;
+    /// Takes the file at `path` whose bytes are `parts` one after another (a JSON export made
+    /// a few megabytes at a time, the print edition's pieces), which a writer can write as
+    /// they come, never holding the whole file; returns what the render should still return.
+    fn stream(
+        &self,
+        path: &str,
+        parts: &mut dyn Iterator<Item = Cow<'_, [u8]>>,
+    ) -> Result<Vec<OutputFile>, BuildError>;
 }
 
-/// Keeps every file for the render to return, joining pieces into one buffer of exactly their
+/// Keeps every file for the render to return, joining parts into one buffer of exactly their
 /// size.
 pub struct KeepFiles;
 
@@ -25,7 +32,11 @@ impl Handoff for KeepFiles {
         Ok(files)
     }
 
-    fn pieces(&self, path: &str, pieces: &[&[u8]]) -> Result<Vec<OutputFile>, BuildError> {
-        Ok(vec![OutputFile::new(path, pieces.concat())])
+    fn stream(
+        &self,
+        path: &str,
+        parts: &mut dyn Iterator<Item = Cow<'_, [u8]>>,
+    ) -> Result<Vec<OutputFile>, BuildError> {
+        Ok(vec![OutputFile::new(path, join(parts))])
     }
 }

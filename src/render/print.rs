@@ -1,6 +1,7 @@
 //! The print edition, `/print/`: every document in pack order on one page, with a table of
 //! contents, then the timeline and the topic index, for printing or saving as a PDF.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
@@ -72,7 +73,7 @@ pub fn render_print(
         let rendered = render_parts(pack, theme, site, page, &layout, markers)?;
         let parts: Vec<&str> = htmls.iter().map(|html| html.as_str()).collect();
         if let Some(pieces) = splice(&rendered, &parts) {
-            return handoff.pieces(&path, &pieces);
+            return handoff.stream(&path, &mut pieces.into_iter().map(Cow::Borrowed));
         }
     }
     let htmls = htmls.into_iter().map(Arc::unwrap_or_clone).collect();

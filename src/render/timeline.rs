@@ -601,9 +601,8 @@ pub fn timeline_exports(pack: &Pack, handoff: &dyn Handoff) -> Result<Vec<Output
         .collect();
     let title_of = |slug: &str| titles.get(slug).map_or_else(String::new, |t| t.to_string());
     let json = timeline.to_json();
-    let mut files = handoff.pieces(TIMELINE_EXPORTS[0], &json.pieces())?;
-    drop(json);
+    let mut files = handoff.stream(TIMELINE_EXPORTS[0], &mut json.parts())?;
     let timelinejs = timeline.to_timelinejs_json(&pack.config.title, &title_of);
-    files.extend(handoff.pieces(TIMELINE_EXPORTS[1], &timelinejs.pieces())?);
+    files.extend(handoff.stream(TIMELINE_EXPORTS[1], &mut timelinejs.parts())?);
     Ok(files)
 }

@@ -725,7 +725,7 @@ pub fn index_json(pack: &Pack, handoff: &dyn Handoff) -> Result<Vec<OutputFile>,
         .zip(pack.analyses.iter().map(|found| &found.mentions))
         .collect();
     let json = analysis.topics.to_json(&analysis.vocabulary, &inputs);
-    handoff.pieces(INDEX_JSON, &json.pieces())
+    handoff.stream(INDEX_JSON, &mut json.parts())
 }
 
 #[cfg(test)]

@@ -127,7 +127,7 @@ impl Timeline {
 
     /// The timeline as the site's own JSON, with a fixed key order. Written compactly: it
     /// grows with the pack, and readers are programs.
-    pub fn to_json(&self) -> JsonList {
+    pub fn to_json(&self) -> JsonList<'_> {
         #[derive(Serialize)]
         struct Event<'a> {
             date: PartialDate,
@@ -142,20 +142,24 @@ impl Timeline {
             paragraph: Option<&'a str>,
             url: &'a str,
         }
-        let events = self.events.par_iter().map(|e| Event {
-            date: e.date,
-            end: e.end,
-            precision: e.date.precision(),
-            approximate: e.approximate,
-            qualifier: e.qualifier.as_deref(),
-            title: &e.title,
-            text: &e.text,
-            source: e.source,
-            document: &e.document,
-            paragraph: e.paragraph.as_deref(),
-            url: &e.url,
-        });
-        json_list(r#"{"events":["#, events, "]}")
+        json_list(
+            r#"{"events":["#,
+            &self.events,
+            |_, e| Event {
+                date: e.date,
+                end: e.end,
+                precision: e.date.precision(),
+                approximate: e.approximate,
+                qualifier: e.qualifier.as_deref(),
+                title: &e.title,
+                text: &e.text,
+                source: e.source,
+                document: &e.document,
+                paragraph: e.paragraph.as_deref(),
+                url: &e.url,
+            },
+            "]}",
+        )
     }
 
     /// The timeline in Knight Lab's TimelineJS3 JSON format, for packs that embed it.
@@ -163,11 +167,11 @@ impl Timeline {
     /// Month and day are left out when not known, so TimelineJS shows the precision the pack
     /// has; `display_date` carries the pack's own label ("c. late December 2016"), `group` the
     /// document's title, and the HTML text links back to the paragraph.
-    pub fn to_timelinejs_json(
-        &self,
+    pub fn to_timelinejs_json<'a>(
+        &'a self,
         pack_title: &str,
-        document_titles: &(dyn Fn(&str) -> String + Sync),
-    ) -> JsonList {
+        document_titles: &'a (dyn Fn(&str) -> String + Sync),
+    ) -> JsonList<'a> {
         #[derive(Serialize)]
         struct Date {
             year: String,
@@ -200,7 +204,7 @@ impl Timeline {
             month: d.month_number().map(|m| m.to_string()),
             day: d.day_number().map(|d| d.to_string()),
         };
-        let events = self.events.par_iter().enumerate().map(|(index, e)| {
+        let slide = move |index: usize, e: &TimelineEvent| {
             let document = document_titles(&e.document);
             Slide {
                 start_date: date(e.date),
@@ -223,7 +227,7 @@ impl Timeline {
                     index + 1
                 ),
             }
-        });
+        };
         let title = Title {
             text: Text {
                 headline: escape(pack_title),
@@ -231,7 +235,12 @@ impl Timeline {
             },
         };
         let title = serde_json::to_string(&title).expect("strings serialise to JSON");
-        json_list(&format!(r#"{{"title":{title},"events":["#), events, "]}")
+        json_list(
+            &format!(r#"{{"title":{title},"events":["#),
+            &self.events,
+            slide,
+            "]}",
+        )
     }
 
     /// The events grouped by year and then month, in timeline order, for the timeline page.

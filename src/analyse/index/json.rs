@@ -2,7 +2,6 @@
 
 use std::fmt;
 
-use rayon::prelude::*;
 use serde::{Serialize, Serializer};
 
 use super::aggregate::{DocumentIndex, DocumentInput, IndexEntry, TopicIndex};
@@ -87,15 +86,15 @@ impl TopicIndex {
     /// `{"terms":[{"name","taxonomy","slug","aliases","see_also":[names],"description",
     /// "mentions":[{"document","paragraph","url","text"}]}]}`, entries and mentions in index
     /// order; `url` is relative to the site root (`documents/<slug>/#p3`) and `text` is the
-    /// mention's sentence. Terms are serialised side by side.
+    /// mention's sentence. Terms are serialised side by side, a few megabytes at a time.
     ///
     /// `docs` must be the slice given to [`build_index`](super::build_index).
-    pub fn to_json(
-        &self,
-        vocabulary: &Vocabulary,
-        docs: &[(DocumentInput<'_>, &DocumentIndex)],
-    ) -> JsonList {
-        let terms = self.entries.par_iter().map(|entry| {
+    pub fn to_json<'a>(
+        &'a self,
+        vocabulary: &'a Vocabulary,
+        docs: &'a [(DocumentInput<'a>, &'a DocumentIndex)],
+    ) -> JsonList<'a> {
+        let term = |_, entry: &'a IndexEntry| {
             let term = vocabulary.get(entry.term);
             JsonTerm {
                 name: &term.name,
@@ -110,8 +109,8 @@ impl TopicIndex {
                 description: term.description.as_deref(),
                 mentions: Mentions { entry, docs },
             }
-        });
-        json_list(r#"{"terms":["#, terms, "]}")
+        };
+        json_list(r#"{"terms":["#, &self.entries, term, "]}")
     }
 }
 

@@ -131,7 +131,10 @@ fn order_does_not_depend_on_input_order() {
             expected,
             "rotation {rotation}"
         );
-        assert_eq!(Timeline::new(reversed).to_json(), expected.to_json());
+        assert_eq!(
+            Timeline::new(reversed).to_json().into_string(),
+            expected.to_json().into_string()
+        );
     }
 }
 
