@@ -235,7 +235,7 @@ impl Session {
             &pack,
             &loaded.theme,
             &options,
-            &rendered,
+            &mut rendered,
             &mut self.exports,
             &KeepFiles,
             &mut timings,
@@ -286,12 +286,11 @@ impl Session {
             &pack,
             &loaded.theme,
             &options,
-            &rendered,
+            &mut rendered,
             &mut self.exports,
             &write,
             &mut timings,
         )?;
-        drop(std::mem::take(&mut rendered.files));
         timings.time("write", || write.files(more))?;
         let writes = timings.time("put the new site in place", || output.finish())?;
         Ok(self.report(&pack, parsed, rendered.rendered, writes, started, timings))
@@ -342,7 +341,7 @@ impl Session {
             &rendered.pack,
             &loaded.theme,
             options,
-            &rendered.rendered,
+            &mut rendered.rendered,
             &mut self.exports,
             &KeepFiles,
             timings,
@@ -562,6 +561,10 @@ struct WriteAsMade<'a> {
 }
 
 impl Handoff for WriteAsMade<'_> {
+    fn keeps_pages(&self) -> bool {
+        false
+    }
+
     fn files(&self, files: Vec<OutputFile>) -> Result<Vec<OutputFile>, BuildError> {
         let files = if self.minify {
             minify_files(files)?

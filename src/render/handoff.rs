@@ -13,6 +13,11 @@ pub trait Handoff: Sync {
     /// Takes `files`; returns those the render should still return.
     fn files(&self, files: Vec<OutputFile>) -> Result<Vec<OutputFile>, BuildError>;
 
+    /// Whether the pages a render was given are still wanted once the print edition has been
+    /// made from them: a session writes them with the rest, a one-off build has written them
+    /// already.
+    fn keeps_pages(&self) -> bool;
+
     /// Takes the file at `path` whose bytes are `parts` one after another (a JSON export made
     /// a few megabytes at a time, the print edition's pieces), which a writer can write as
     /// they come, never holding the whole file; returns what the render should still return.
@@ -28,6 +33,10 @@ pub trait Handoff: Sync {
 pub struct KeepFiles;
 
 impl Handoff for KeepFiles {
+    fn keeps_pages(&self) -> bool {
+        true
+    }
+
     fn files(&self, files: Vec<OutputFile>) -> Result<Vec<OutputFile>, BuildError> {
         Ok(files)
     }

@@ -232,12 +232,13 @@ pub fn render_pages(
 /// with any document.
 ///
 /// The print edition reads the pages of its layout (see [`pages_print_reads`](super::print::pages_print_reads)) from
-/// `rendered.files`, which need hold no other page.
+/// `rendered.files`, which need hold no other page, and are left empty when `handoff` does
+/// not keep pages.
 pub fn render_pack_files(
     pack: &Pack,
     theme: &Theme,
     options: &RenderOptions,
-    rendered: &Rendered,
+    rendered: &mut Rendered,
     exports: &mut KeptExports,
     handoff: &dyn Handoff,
     timings: &mut Timings,
@@ -245,47 +246,55 @@ pub fn render_pack_files(
     let pages = rendered.files.as_slice();
     let keys = rendered.data_keys;
     let site = site_view(pack, options);
-    // The search index, the print edition and the data files each read the whole pack and
-    // nothing of each other, so they are made side by side.
     let started = Instant::now();
     let mut kept_print = exports.print.take();
     let mut kept_words = exports.words.take();
-    let ((search, search_time), ((print, print_time), (data, data_time))) = rayon::join(
-        || {
-            let started = Instant::now();
-            let search = if site.search {
-                let kept = exports.search(keys.documents);
-                handoff.files(kept.unwrap_or_else(|| search_files(pack, kept_words.as_mut())))
-            } else {
-                Ok(Vec::new())
-            };
-            (search, started.elapsed())
-        },
-        || {
-            rayon::join(
-                || {
-                    let started = Instant::now();
-                    let print = if theme.has_print {
-                        let kept = kept_print.as_mut();
-                        print_edition(pack, theme, &site, options, pages, kept, handoff)
-                    } else {
-                        Ok(Vec::new())
-                    };
-                    (print, started.elapsed())
-                },
-                || {
-                    let started = Instant::now();
-                    let data = data_files(pack, theme, keys, &exports.data, handoff);
-                    (data, started.elapsed())
-                },
-            )
-        },
-    );
+    let mut search_index = || {
+        let started = Instant::now();
+        let search = if site.search {
+            let kept = exports.search(keys.documents);
+            handoff.files(kept.unwrap_or_else(|| search_files(pack, kept_words.as_mut())))
+        } else {
+            Ok(Vec::new())
+        };
+        (search, started.elapsed())
+    };
+    let mut print_and_data = || {
+        rayon::join(
+            || {
+                let started = Instant::now();
+                let print = if theme.has_print {
+                    let kept = kept_print.as_mut();
+                    print_edition(pack, theme, &site, options, pages, kept, handoff)
+                } else {
+                    Ok(Vec::new())
+                };
+                (print, started.elapsed())
+            },
+            || {
+                let started = Instant::now();
+                let data = data_files(pack, theme, keys, &exports.data, handoff);
+                (data, started.elapsed())
+            },
+        )
+    };
+    // The search index, the print edition and the data files each read the whole pack and
+    // nothing of each other, so they are made side by side; unless the pages are not wanted
+    // after the print edition: then it comes first, and its pages are dropped before the
+    // search index is made, whose memory would otherwise come on top of theirs.
+    let ((search, search_time), ((print, print_time), (data, data_time))) = if handoff.keeps_pages()
+    {
+        rayon::join(search_index, print_and_data)
+    } else {
+        let print_and_data = print_and_data();
+        rendered.files = Vec::new();
+        (search_index(), print_and_data)
+    };
     exports.print = kept_print;
     exports.words = kept_words;
-    timings.add("search index (in parallel)", search_time);
-    timings.add("print edition (in parallel)", print_time);
-    timings.add("data exports (in parallel)", data_time);
+    timings.add("search index", search_time);
+    timings.add("print edition", print_time);
+    timings.add("data exports", data_time);
     let mut files = search?;
     if !files.is_empty() {
         exports.keep_search(keys.documents, &files);
