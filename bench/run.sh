@@ -11,8 +11,8 @@
 #
 # The preview's latencies are measured for packs of up to SERVE_MAX_DOCS documents (default
 # 10000): `casebook serve` keeps the pack and its pages in memory (3.1-3.4 GB resident with
-# 10,000 documents, BENCHMARKS.md), and a one-off build of 100,000 documents alone peaked at
-# 20.6 GB on a 24 GiB machine.
+# 10,000 documents, BENCHMARKS.md), and a one-off build of 100,000 documents alone peaks at
+# about 17 GB on a 24 GiB machine.
 #
 # Needs hyperfine and GNU time (Debian: apt-get install hyperfine time) and python3.
 # Work files go to ${BENCH_DIR:-/tmp/casebook-bench}.
