@@ -21,8 +21,8 @@ use super::timeline::{
     timeline_page_view, timeline_pages,
 };
 use super::topics::{
-    INDEX_JSON, TERM_PAGE_ROOT, TermPageSources, index_json, index_page_inputs, index_view,
-    term_page_inputs, term_page_view, term_url,
+    INDEX_JSON, TermPageSources, index_json, index_page_inputs, index_view, term_page_inputs,
+    term_page_view, term_url,
 };
 use super::views::{DocumentSummary, PageView, SiteView};
 use crate::edition::KeptDrafts;
@@ -400,9 +400,8 @@ pub(super) fn page_view(
     description: &str,
     options: &RenderOptions,
 ) -> PageView {
-    let depth = path.matches('/').count();
     PageView {
-        root: "../".repeat(depth),
+        root: root_of(path),
         path: path.to_string(),
         index_file: options.index_file.clone(),
         anchor_prefix: options.anchor_prefix.clone(),
@@ -419,6 +418,11 @@ pub(super) fn page_view(
             "website"
         },
     }
+}
+
+/// The way up to the site root from the page at `path` (`documents/x/` → `../../`).
+fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
 }
 
 pub(super) fn render(
@@ -596,7 +600,12 @@ fn render_topics(
             )
         },
         || {
-            let sources = TermPageSources::new(pack, TERM_PAGE_ROOT, &options.index_file);
+            // Every term page is as deep as the first ([`term_url`]), so the documents they
+            // list have one address from all of them.
+            let link_root = entries
+                .first()
+                .map_or_else(String::new, |e| root_of(&term_url(vocabulary.get(e.term))));
+            let sources = TermPageSources::new(pack, &link_root, &options.index_file);
             entries
                 .par_iter()
                 .zip(outputs)
@@ -606,7 +615,7 @@ fn render_topics(
                     let path = term_url(term);
                     let description = term.description.clone().unwrap_or_default();
                     let page = page_view(site, &path, &term.name, &description, options);
-                    debug_assert_eq!(page.root, TERM_PAGE_ROOT);
+                    debug_assert_eq!(page.root, link_root);
                     renderer.render_from_inputs(output, "term.html", &page, "term", inputs, || {
                         term_page_view(pack, entry, &sources)
                     })

@@ -116,10 +116,6 @@ impl<'a> TermLinks<'a> {
     }
 }
 
-/// The way up to the site root from a term page, which is always three folders down
-/// ([`term_url`]).
-pub const TERM_PAGE_ROOT: &str = "../../../";
-
 /// A term's page path from the site root.
 pub fn term_url(term: &Term) -> String {
     format!(
